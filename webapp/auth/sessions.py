@@ -1,0 +1,36 @@
+"""Flask-Login wiring: session users for the browser, bearer tokens for devices and integrations."""
+from flask import jsonify, redirect, request, url_for
+
+from ..extensions import db
+from ..models import User
+from ..services.users import user_for_token
+
+
+def bearer_token() -> str | None:
+    """The token of an `Authorization: Bearer` header, if any."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    return None
+
+
+def init_login(login_manager) -> None:
+    login_manager.login_view = "auth.login"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.active else None
+
+    @login_manager.request_loader
+    def load_from_token(_request):
+        token = bearer_token()
+        return user_for_token(token) if token else None
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        if request.blueprint == "api" or request.path.startswith("/api/"):
+            body = {"error": {"code": "unauthorized", "message": "Log in or send a valid bearer token.", "fields": {}}}
+            return jsonify(body), 401
+        return redirect(url_for("auth.login", next=request.full_path))

@@ -1,0 +1,48 @@
+"""Pick rules that need no database: which bins serve a demand, and the order a picker walks them."""
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class BinStock:
+    """Stock of one item in one bin and lot that a pick list may still reserve."""
+
+    location_id: int
+    walk_seq: int
+    code: str
+    lot: str
+    expiry: date | None
+    available: int
+
+
+@dataclass(frozen=True)
+class Take:
+    """Reserve `quantity` from one bin and lot."""
+
+    location_id: int
+    lot: str
+    quantity: int
+
+
+def plan_takes(wanted: int, stock: list[BinStock]) -> tuple[list[Take], int]:
+    """Bins to reserve `wanted` units from, earliest expiry first, then in walk order; and the shortfall."""
+    takes = []
+    # First expiry first out keeps old lots moving; among equal expiries, the walk decides.
+    for bin_ in sorted(stock, key=lambda b: (b.expiry or date.max, b.walk_seq, b.code, b.lot)):
+        if wanted <= 0:
+            break
+        qty = min(wanted, bin_.available)
+        if qty > 0:
+            takes.append(Take(bin_.location_id, bin_.lot, qty))
+            wanted -= qty
+    return takes, max(wanted, 0)
+
+
+def walk_order(steps, walk_seq_of, code_of):
+    """Steps sorted so the picker walks one pass: by the bins' walk sequence, then bin code; unplaced last."""
+    def key(step):
+        loc = step.location_id
+        if loc is None:
+            return (1, 0, "")
+        return (0, walk_seq_of(loc), code_of(loc))
+    return sorted(steps, key=key)

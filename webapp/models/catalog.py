@@ -1,0 +1,80 @@
+"""The catalog aggregate: suppliers, items and the barcodes that identify them."""
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .types import ExactDecimal, UTCDateTime, utcnow
+
+STOCK_CLASSES = ("material", "wip", "product")
+
+
+class Supplier(db.Model):
+    __tablename__ = "suppliers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    note: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Item(db.Model):
+    __tablename__ = "items"
+    __table_args__ = (
+        CheckConstraint("stock_class IN ('material', 'wip', 'product')", name="stock_class"),
+        CheckConstraint("min_order_qty >= 1 AND order_multiple >= 1", name="order_rounding"),
+        CheckConstraint("lead_time_days >= 0 AND review_interval_days >= 0", name="days"),
+        CheckConstraint("service_level > 0 AND service_level < 10000", name="service_level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), default="")
+    stock_class: Mapped[str] = mapped_column(String(16), default="product")
+    category: Mapped[str] = mapped_column(String(40), default="general")
+    unit: Mapped[str] = mapped_column(String(16), default="pcs")
+    unit_cost: Mapped[Decimal] = mapped_column(ExactDecimal(4), default=Decimal(0))
+    unit_price: Mapped[Decimal] = mapped_column(ExactDecimal(4), default=Decimal(0))
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    review_interval_days: Mapped[int] = mapped_column(Integer, default=1)
+    service_level: Mapped[Decimal] = mapped_column(ExactDecimal(4), default=Decimal("0.95"))
+    safety_stock: Mapped[int] = mapped_column(Integer, default=0)
+    reorder_point: Mapped[int] = mapped_column(Integer, default=0)
+    max_stock: Mapped[int | None] = mapped_column(Integer)
+    min_order_qty: Mapped[int] = mapped_column(Integer, default=1)
+    order_multiple: Mapped[int] = mapped_column(Integer, default=1)
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
+    # Optimistic lock: two people editing one item never silently overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    supplier: Mapped[Supplier | None] = relationship()
+    barcodes: Mapped[list["Barcode"]] = relationship(back_populates="item", order_by="Barcode.id")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Barcode(db.Model):
+    __tablename__ = "barcodes"
+    __table_args__ = (CheckConstraint("pack_qty >= 1", name="pack_qty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    # Normalised lookup key (GTIN-14 for GTINs), see domain.barcodes.barcode_key.
+    code: Mapped[str] = mapped_column(String(200), unique=True)
+    raw: Mapped[str] = mapped_column(String(200))
+    pack_qty: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
+
+    item: Mapped[Item] = relationship(back_populates="barcodes")

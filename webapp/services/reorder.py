@@ -1,0 +1,58 @@
+"""Where the stock-change check finds the reorder point of an item at a site."""
+import math
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Item, ReplenishmentOverride, ReplenishmentResult, Site
+
+
+def _policy_rows(pairs):
+    """Item fields, stored engine result and override of each (item, site) pair, in one query."""
+    items = {i for i, _ in pairs}
+    sites = {s for _, s in pairs}
+    result, override = ReplenishmentResult, ReplenishmentOverride
+    return db.session.execute(
+        select(Item.id, Site.id, Item.reorder_point, Item.safety_stock, result.reorder_point,
+               result.cycle_stock, override.safety_stock, override.reorder_point)
+        .select_from(Item).join(Site, Site.id.in_(sites))
+        .outerjoin(result, (result.item_id == Item.id) & (result.site_id == Site.id))
+        .outerjoin(override, (override.item_id == Item.id) & (override.site_id == Site.id))
+        .where(Item.id.in_(items)))
+
+
+def reorder_points(pairs) -> dict[tuple[int, int], int]:
+    """(item, site) -> reorder point: a hand-set override, else the engine's stored result, else the item's field."""
+    pairs = set(pairs)
+    if not pairs:
+        return {}
+    points = {}
+    for item_id, site_id, item_rop, item_ss, stored_rop, stored_cycle, manual_ss, manual_rop in _policy_rows(pairs):
+        pair = (item_id, site_id)
+        if pair not in pairs:
+            continue
+        if manual_rop is not None:
+            points[pair] = manual_rop
+        elif manual_ss is not None:
+            # Cycle stock from the engine when it has run, else from the item's own fields.
+            cycle = math.ceil(stored_cycle) if stored_cycle is not None else item_rop - item_ss
+            points[pair] = cycle + manual_ss
+        elif stored_rop is not None:
+            points[pair] = stored_rop
+        else:
+            points[pair] = item_rop
+    return points
+
+
+def safety_stocks(pairs) -> dict[tuple[int, int], int]:
+    """(item, site) -> safety stock shown beside the reorder point, from the same sources in the same order."""
+    pairs = set(pairs)
+    items = {i for i, _ in pairs}
+    fields = dict(db.session.execute(select(Item.id, Item.safety_stock).where(Item.id.in_(items))).all())
+    stored = {(i, s): v for i, s, v in db.session.execute(
+        select(ReplenishmentResult.item_id, ReplenishmentResult.site_id, ReplenishmentResult.safety_stock)
+        .where(ReplenishmentResult.item_id.in_(items)))}
+    manual = {(i, s): v for i, s, v in db.session.execute(
+        select(ReplenishmentOverride.item_id, ReplenishmentOverride.site_id, ReplenishmentOverride.safety_stock)
+        .where(ReplenishmentOverride.item_id.in_(items), ReplenishmentOverride.safety_stock.is_not(None)))}
+    return {p: manual.get(p, stored.get(p, fields[p[0]])) for p in pairs if p[0] in fields}

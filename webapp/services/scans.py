@@ -1,0 +1,138 @@
+"""Applying device scans exactly once: resolve, post to the ledger, check alerts, one commit."""
+from sqlalchemy import func, select, update
+
+from ..extensions import db
+from ..models import Item, Scan, StockLevel
+from ..models.types import utcnow
+from .alerts import check_stock_alerts, raise_alert
+from .bulk import driver_insert
+from .ledger import _insert_ignore, post_movements
+from .scan_context import load_context
+from .scan_plans import Plan, Rejected, plan_scan
+from .scan_types import Actor, ScanIn, ScanOutcome
+from .task_effects import apply_task_effects
+from .tx import transactional
+
+
+def stored_outcomes(scan_ids) -> dict:
+    """The first outcome of scans the server already holds, as `duplicate` answers."""
+    ids = list(scan_ids)
+    found = {}
+    for start in range(0, len(ids), 500):
+        rows = db.session.execute(
+            select(Scan.scan_id, Scan.status, Scan.message, Scan.item_id, Item.code, Item.name,
+                   Scan.quantity)
+            .outerjoin(Item, Scan.item_id == Item.id)
+            .where(Scan.scan_id.in_(ids[start:start + 500]))
+        )
+        for sid, status, message, item_id, code, name, qty in rows:
+            found[sid] = ScanOutcome(str(sid), "duplicate", first_status=status, message=message,
+                                     item_id=item_id, item_code=code, item_name=name, quantity=qty)
+    return found
+
+
+def _insert_scans(rows: list[dict]) -> set:
+    """Insert scan records, skipping any a concurrent request stored first; returns the ids inserted."""
+    if not rows:
+        return set()
+    rows = sorted(rows, key=lambda r: r["scan_id"])  # one lock order for every writer
+    now = utcnow()
+    for row in rows:
+        row.setdefault("recorded_at", now)
+    if db.session.get_bind().dialect.name == "sqlite":
+        # SQLite writers hold the database lock from the dedupe check on, so no other request
+        # can have stored these ids meanwhile: when every row went in, no RETURNING is needed.
+        if driver_insert(Scan.__table__, rows, ignore_conflicts=True) == len(rows):
+            return {r["scan_id"] for r in rows}
+        return set(db.session.scalars(select(Scan.scan_id).where(
+            Scan.scan_id.in_([r["scan_id"] for r in rows]), Scan.recorded_at == now)))
+    stmt = _insert_ignore(Scan.__table__).returning(Scan.__table__.c.scan_id)
+    return set(db.session.scalars(stmt, rows).all())
+
+
+@transactional
+def apply_scans(scans: list[ScanIn], actor: Actor) -> list[ScanOutcome]:
+    """Apply a batch of scans in one transaction; one outcome per scan, in order."""
+    outcomes: list[ScanOutcome | None] = [None] * len(scans)
+    first_pos: dict = {}
+    repeats: list[tuple[int, int]] = []
+    for pos, scan in enumerate(scans):
+        if scan.scan_id in first_pos:
+            repeats.append((pos, first_pos[scan.scan_id]))
+        else:
+            first_pos[scan.scan_id] = pos
+
+    stored = stored_outcomes(first_pos)
+    todo = []
+    for sid, pos in first_pos.items():
+        if sid in stored:
+            outcomes[pos] = stored[sid]
+        else:
+            todo.append((pos, scans[pos]))
+    todo.sort()
+
+    ctx = load_context(todo)
+    plans: dict = {}
+    for pos, scan in todo:
+        try:
+            plans[scan.scan_id] = plan_scan(pos, scan, ctx, actor, plans)
+        except Rejected as exc:
+            outcomes[pos] = ScanOutcome(str(scan.scan_id), "rejected", reason=exc.reason, message=exc.message)
+
+    inserted = _insert_scans([p.row for p in plans.values()])
+    applied = [p for p in plans.values() if p.scan.scan_id in inserted]
+    applied = apply_task_effects(applied, ctx, outcomes)
+    _settle_lost_races([p for p in plans.values() if p.scan.scan_id not in inserted], outcomes)
+
+    post_movements([m for p in applied for m in p.movements])
+    cancelled = [p.cancels for p in applied if p.cancels is not None]
+    if cancelled:
+        db.session.execute(update(Scan).where(Scan.scan_id.in_(cancelled), Scan.status == "unresolved")
+                           .values(status="cancelled"))
+    _after_post(applied, ctx)
+    for plan in applied:
+        outcomes[plan.pos] = plan.outcome
+    for pos, first in repeats:
+        o = outcomes[first]
+        outcomes[pos] = o if o.status == "rejected" else ScanOutcome(
+            o.scan_id, "duplicate", first_status=o.first_status or o.status, message=o.message,
+            item_id=o.item_id, item_code=o.item_code, item_name=o.item_name, quantity=o.quantity,
+            location=o.location, stock_at_location=o.stock_at_location)
+    return outcomes
+
+
+def _settle_lost_races(lost: list[Plan], outcomes: list) -> None:
+    """Scans another request stored between our check and our insert: answer with its outcome."""
+    if not lost:
+        return
+    stored = stored_outcomes(p.scan.scan_id for p in lost)
+    for plan in lost:
+        outcomes[plan.pos] = stored.get(plan.scan.scan_id) or ScanOutcome(
+            str(plan.scan.scan_id), "rejected", reason="already_undone",
+            message=f"Scan {plan.scan.undo_of} was already undone.")
+
+
+def _after_post(applied: list[Plan], ctx) -> None:
+    """Fill stock figures and warnings into the outcomes; raise the alerts the batch calls for."""
+    pairs = set()
+    for plan in applied:
+        for move in plan.movements:
+            pairs.add((move["item_id"], move["location_id"]))
+    levels = {}
+    if pairs:
+        rows = db.session.execute(
+            select(StockLevel.item_id, StockLevel.location_id, func.sum(StockLevel.quantity))
+            .where(StockLevel.item_id.in_({i for i, _ in pairs}),
+                   StockLevel.location_id.in_({loc for _, loc in pairs}))
+            .group_by(StockLevel.item_id, StockLevel.location_id))
+        levels = {(i, loc): int(q) for i, loc, q in rows}
+    for plan in applied:
+        row = plan.row
+        if plan.movements:
+            plan.outcome.stock_at_location = levels.get((row["item_id"], plan.movements[0]["location_id"]))
+            if any(levels.get((m["item_id"], m["location_id"]), 0) < 0 for m in plan.movements):
+                plan.outcome.warnings.append("negative_stock")
+        if row["status"] == "unresolved":
+            raise_alert("unresolved_barcode", code=row["code_key"], message=f"unknown code {row['code']}",
+                        details={"code": row["code"]})
+    check_stock_alerts({(i, ctx.locations_by_id[loc].site_id) for i, loc in pairs})
