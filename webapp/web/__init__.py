@@ -1,0 +1,6 @@
+"""HTML pages for the PWA and the office."""
+from flask import Blueprint
+
+web_bp = Blueprint("web", __name__)
+
+from . import pages, shell, workflows, office, office_items, office_admin  # noqa: E402,F401
