@@ -16,7 +16,7 @@ const NAV_TIMEOUT_MS = 4000;
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const shell = await caches.open(SHELL_CACHE);
-    await shell.addAll(SHELL.map((url) => new Request(url, { cache: "reload" })));
+    await withRetries(() => shell.addAll(SHELL.map((url) => new Request(url, { cache: "reload" }))));
     await warmPages();
     // The decoder is large and only needed without a native BarcodeDetector: best effort.
     const decoder = await caches.open(DECODER_CACHE);
@@ -37,6 +37,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const type = event.data && event.data.type;
   if (type === "skip-waiting") self.skipWaiting();
+  // A page that loaded while this worker was installing can miss the claim made on activation.
+  else if (type === "claim") event.waitUntil(self.clients.claim());
   else if (type === "warm") event.waitUntil(warmPages());
   else if (type === "forget-pages") event.waitUntil(caches.delete(PAGE_CACHE));
 });
@@ -93,6 +95,18 @@ async function cacheFirst(request, url) {
   const response = await fetch(request);
   if (response.ok) await cache.put(url.pathname, response.clone());
   return response;
+}
+
+// A weak signal on the first visit should not cost the phone its offline shell until the next page.
+async function withRetries(task, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }
 
 function withTimeout(promise, ms) {

@@ -56,10 +56,13 @@ async function registerWorker() {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") registration.update().catch(() => {});
   });
+  const active = (await navigator.serviceWorker.ready).active;
+  // A page loaded while the worker was installing can stay uncontrolled (and so fail offline on
+  // reload) until the next navigation: ask the worker to take it over now.
+  if (active && !navigator.serviceWorker.controller) active.postMessage({ type: "claim" });
   if (loggedIn) {
     // Keep this user's screens, in this language, for offline use.
     const key = `${config.user_id}:${lang}`;
-    const active = (await navigator.serviceWorker.ready).active;
     if ((await getMeta("warmed")) !== key && active) {
       active.postMessage({ type: "warm" });
       await setMeta("warmed", key);

@@ -166,7 +166,16 @@ class Phone:
 
     def wait_for_worker(self):
         """Wait until the service worker controls the page (and has cached the screens)."""
-        self.page.wait_for_function("navigator.serviceWorker && navigator.serviceWorker.controller !== null")
+        deadline = time.monotonic() + 30
+        while not self.page.evaluate("navigator.serviceWorker.controller !== null"):
+            if time.monotonic() > deadline:
+                state = self.page.evaluate("""async () => {
+                    const r = await navigator.serviceWorker.getRegistration();
+                    return r ? {installing: r.installing && r.installing.state, waiting: r.waiting && r.waiting.state,
+                                active: r.active && r.active.state} : 'no registration';
+                }""")
+                raise AssertionError(f"no service worker controls {self.page.url}: {state}")
+            self.page.wait_for_timeout(100)
         self.page.evaluate("""async () => {
             const keys = await caches.keys();
             const pages = keys.find((k) => k.startsWith('pages-'));
