@@ -1,5 +1,5 @@
 """Alerts: one open alert per item, site and kind, raised and cleared by the conditions behind it."""
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from ..errors import NotFound
 from ..extensions import db
@@ -39,45 +39,47 @@ def clear_alert(kind: str, *, item_id=None, site_id=None, code=None) -> None:
     )
 
 
+def _in(name: str):
+    return bindparam(name, expanding=True)
+
+
+def _items_and_sites(pairs) -> dict:
+    return {"items": list({i for i, _ in pairs}), "sites": list({s for _, s in pairs})}
+
+
+# Built once: every scan runs the stock-alert check, and building statements costs more than running them.
+_LV, _LOC, _TL, _T, _A = (StockLevel.__table__.c, Location.__table__.c, TaskLine.__table__.c, Task.__table__.c,
+                          Alert.__table__.c)
+_ON_HAND = (select(_LV.item_id, _LOC.site_id, func.sum(_LV.quantity), func.min(_LV.quantity))
+            .join_from(StockLevel.__table__, Location.__table__, _LV.location_id == _LOC.id)
+            .where(_LV.item_id.in_(_in("items")), _LOC.site_id.in_(_in("sites")))
+            .group_by(_LV.item_id, _LOC.site_id))
+_ON_ORDER = (select(_TL.item_id, _T.site_id, func.sum(_TL.quantity - _TL.done_quantity))
+             .join_from(TaskLine.__table__, Task.__table__, _TL.task_id == _T.id)
+             .where(_T.kind == "purchase_order", _T.status.in_(("open", "in_progress")),
+                    _TL.item_id.in_(_in("items")), _T.site_id.in_(_in("sites")), _TL.quantity > _TL.done_quantity)
+             .group_by(_TL.item_id, _T.site_id))
+STOCK_KINDS = ("negative_stock", "stockout", "reorder")
+_OPEN_STOCK_ALERTS = (select(_A.open_key, _A.details)
+                      .where(_A.open_key.is_not(None), _A.kind.in_(STOCK_KINDS),
+                             _A.item_id.in_(_in("items")), _A.site_id.in_(_in("sites"))))
+
+
 def on_hand_by_site(pairs) -> dict[tuple[int, int], tuple[int, int]]:
     """(item, site) -> (total on hand, lowest single level) for the given pairs."""
-    items = {i for i, _ in pairs}
-    sites = {s for _, s in pairs}
-    rows = db.session.execute(
-        select(StockLevel.item_id, Location.site_id, func.sum(StockLevel.quantity), func.min(StockLevel.quantity))
-        .join(Location, StockLevel.location_id == Location.id)
-        .where(StockLevel.item_id.in_(items), Location.site_id.in_(sites))
-        .group_by(StockLevel.item_id, Location.site_id)
-    )
+    rows = db.session.execute(_ON_HAND, _items_and_sites(pairs))
     return {(i, s): (int(total or 0), int(low or 0)) for i, s, total, low in rows}
 
 
 def on_order_by_site(pairs) -> dict[tuple[int, int], int]:
     """(item, site) -> quantity on open purchase orders not yet received (発注残)."""
-    items = {i for i, _ in pairs}
-    sites = {s for _, s in pairs}
-    outstanding = func.sum(TaskLine.quantity - TaskLine.done_quantity)
-    rows = db.session.execute(
-        select(TaskLine.item_id, Task.site_id, outstanding)
-        .join(Task, TaskLine.task_id == Task.id)
-        .where(Task.kind == "purchase_order", Task.status.in_(("open", "in_progress")),
-               TaskLine.item_id.in_(items), Task.site_id.in_(sites),
-               TaskLine.quantity > TaskLine.done_quantity)
-        .group_by(TaskLine.item_id, Task.site_id)
-    )
+    rows = db.session.execute(_ON_ORDER, _items_and_sites(pairs))
     return {(i, s): int(q or 0) for i, s, q in rows}
-
-
-STOCK_KINDS = ("negative_stock", "stockout", "reorder")
 
 
 def _open_stock_alerts(pairs) -> dict[str, dict]:
     """open_key -> details of the open stock alerts of these pairs (one query)."""
-    rows = db.session.execute(
-        select(Alert.open_key, Alert.details)
-        .where(Alert.open_key.is_not(None), Alert.kind.in_(STOCK_KINDS),
-               Alert.item_id.in_({i for i, _ in pairs}), Alert.site_id.in_({s for _, s in pairs})))
-    return dict(rows.all())
+    return dict(db.session.execute(_OPEN_STOCK_ALERTS, _items_and_sites(pairs)).all())
 
 
 def check_stock_alerts(pairs) -> None:

@@ -1,24 +1,31 @@
 """Where the stock-change check finds the reorder point of an item at a site."""
 import math
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..extensions import db
 from ..models import Item, ReplenishmentOverride, ReplenishmentResult, Site
 
 
+def _policy_statement():
+    item, site = Item.__table__, Site.__table__
+    result, override = ReplenishmentResult.__table__, ReplenishmentOverride.__table__
+    return (
+        select(item.c.id, site.c.id, item.c.reorder_point, item.c.safety_stock, result.c.reorder_point,
+               result.c.cycle_stock, override.c.safety_stock, override.c.reorder_point)
+        .select_from(item).join(site, site.c.id.in_(bindparam("sites", expanding=True)))
+        .outerjoin(result, (result.c.item_id == item.c.id) & (result.c.site_id == site.c.id))
+        .outerjoin(override, (override.c.item_id == item.c.id) & (override.c.site_id == site.c.id))
+        .where(item.c.id.in_(bindparam("items", expanding=True))))
+
+
+# Built once: the reorder check runs on every scan.
+_POLICY = _policy_statement()
+
+
 def _policy_rows(pairs):
     """Item fields, stored engine result and override of each (item, site) pair, in one query."""
-    items = {i for i, _ in pairs}
-    sites = {s for _, s in pairs}
-    result, override = ReplenishmentResult, ReplenishmentOverride
-    return db.session.execute(
-        select(Item.id, Site.id, Item.reorder_point, Item.safety_stock, result.reorder_point,
-               result.cycle_stock, override.safety_stock, override.reorder_point)
-        .select_from(Item).join(Site, Site.id.in_(sites))
-        .outerjoin(result, (result.item_id == Item.id) & (result.site_id == Site.id))
-        .outerjoin(override, (override.item_id == Item.id) & (override.site_id == Site.id))
-        .where(Item.id.in_(items)))
+    return db.session.execute(_POLICY, {"items": list({i for i, _ in pairs}), "sites": list({s for _, s in pairs})})
 
 
 def reorder_points(pairs) -> dict[tuple[int, int], int]:

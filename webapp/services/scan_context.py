@@ -1,7 +1,7 @@
 """Everything a batch of scans needs from the database, fetched with one query per kind."""
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..domain.barcodes import MalformedCode, ParsedCode, parse_code
 from ..extensions import db
@@ -52,8 +52,18 @@ class ScanContext:
         return (item_id, 1) if item_id is not None else None
 
 
-def _rows(stmt):
-    return db.session.execute(stmt).all()
+def _rows(stmt, params=None):
+    return db.session.execute(stmt, params).all()
+
+
+# Built once: every scan runs these, and building a statement costs more than SQLite running it.
+_B, _I, _L = Barcode.__table__.c, Item.__table__.c, Location.__table__.c
+_BARCODES = (select(_B.code, _B.item_id, _B.pack_qty, _I.code, _I.name, _I.unit_cost)
+             .join_from(Barcode.__table__, Item.__table__, _B.item_id == _I.id)
+             .where(_B.code.in_(bindparam("keys", expanding=True))))
+_ITEM_CODES = select(_I.code, _I.id).where(_I.code.in_(bindparam("codes", expanding=True)), _I.active)
+_LOCATIONS_BY_CODE = select(_L.id, _L.code, _L.site_id, _L.kind).where(_L.code.in_(bindparam("codes", expanding=True)))
+_SITES = select(Site.__table__.c.code, Site.__table__.c.id).where(Site.__table__.c.active).order_by(Site.__table__.c.id)
 
 
 def _text_key(parsed: ParsedCode) -> str:
@@ -87,17 +97,14 @@ def load_context(scans: list[tuple[int, ScanIn]]) -> ScanContext:
 
     if keys:
         # Barcodes with their items in one query: the common batch needs nothing more about items.
-        for key, item_id, pack, code, name, cost in _rows(
-                select(Barcode.code, Barcode.item_id, Barcode.pack_qty, Item.code, Item.name, Item.unit_cost)
-                .join(Item, Barcode.item_id == Item.id).where(Barcode.code.in_(keys))):
+        for key, item_id, pack, code, name, cost in _rows(_BARCODES, {"keys": list(keys)}):
             ctx.barcodes[key] = (item_id, pack)
             ctx.items[item_id] = ItemRef(item_id, code, name, cost)
     unmatched = {_text_key(p) for p in parsed_codes.values()
                  if isinstance(p, ParsedCode) and not any(c in ctx.barcodes for c in p.candidates)}
     if unmatched:
-        ctx.item_codes = dict(_rows(select(Item.code, Item.id).where(Item.code.in_(unmatched), Item.active)))
-    for row in _rows(select(Location.id, Location.code, Location.site_id, Location.kind)
-                     .where(Location.code.in_(loc_codes))) if loc_codes else []:
+        ctx.item_codes = dict(_rows(_ITEM_CODES, {"codes": list(unmatched)}))
+    for row in _rows(_LOCATIONS_BY_CODE, {"codes": list(loc_codes)}) if loc_codes else []:
         ref = LocationRef(*row)
         ctx.locations[ref.code] = ref
         ctx.locations_by_id[ref.id] = ref
@@ -106,10 +113,11 @@ def load_context(scans: list[tuple[int, ScanIn]]) -> ScanContext:
             select(Task.id, Task.status, Task.site_id).where(Task.id.in_(task_ids)))}
     if undo_ids:
         _load_undo(ctx, undo_ids)
-    sites = _rows(select(Site.code, Site.id).where(Site.active).order_by(Site.id))
-    ctx.sites = dict(sites)
-    ctx.first_site_id = sites[0].id if sites else None
-    if any(scan.location is None for _, scan in scans):
+    if any(scan.location is None or scan.site for _, scan in scans):
+        # Only a scan without a bin needs sites (its site comes from the bin otherwise).
+        sites = _rows(_SITES)
+        ctx.sites = dict(sites)
+        ctx.first_site_id = sites[0].id if sites else None
         load_receiving_bins(ctx)
     item_ids = {i for i, _ in ctx.barcodes.values()} | set(ctx.item_codes.values())
     item_ids |= {m.item_id for ms in ctx.undo_movements.values() for m in ms}

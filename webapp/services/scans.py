@@ -1,5 +1,5 @@
 """Applying device scans exactly once: resolve, post to the ledger, check alerts, one commit."""
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from ..extensions import db
 from ..models import Item, Scan, StockLevel
@@ -14,17 +14,23 @@ from .task_effects import apply_task_effects
 from .tx import transactional
 
 
+_S, _I, _LV = Scan.__table__.c, Item.__table__.c, StockLevel.__table__.c
+# Built once: on the single-scan path, building statements cost more than SQLite running them.
+_STORED = (select(_S.scan_id, _S.status, _S.message, _S.item_id, _I.code, _I.name, _S.quantity)
+           .join_from(Scan.__table__, Item.__table__, _S.item_id == _I.id, isouter=True)
+           .where(_S.scan_id.in_(bindparam("ids", expanding=True))))
+_LEVELS_AT = (select(_LV.item_id, _LV.location_id, func.sum(_LV.quantity))
+              .where(_LV.item_id.in_(bindparam("items", expanding=True)),
+                     _LV.location_id.in_(bindparam("locations", expanding=True)))
+              .group_by(_LV.item_id, _LV.location_id))
+
+
 def stored_outcomes(scan_ids) -> dict:
     """The first outcome of scans the server already holds, as `duplicate` answers."""
     ids = list(scan_ids)
     found = {}
     for start in range(0, len(ids), 500):
-        rows = db.session.execute(
-            select(Scan.scan_id, Scan.status, Scan.message, Scan.item_id, Item.code, Item.name,
-                   Scan.quantity)
-            .outerjoin(Item, Scan.item_id == Item.id)
-            .where(Scan.scan_id.in_(ids[start:start + 500]))
-        )
+        rows = db.session.execute(_STORED, {"ids": ids[start:start + 500]})
         for sid, status, message, item_id, code, name, qty in rows:
             found[sid] = ScanOutcome(str(sid), "duplicate", first_status=status, message=message,
                                      item_id=item_id, item_code=code, item_name=name, quantity=qty)
@@ -120,11 +126,8 @@ def _after_post(applied: list[Plan], ctx) -> None:
             pairs.add((move["item_id"], move["location_id"]))
     levels = {}
     if pairs:
-        rows = db.session.execute(
-            select(StockLevel.item_id, StockLevel.location_id, func.sum(StockLevel.quantity))
-            .where(StockLevel.item_id.in_({i for i, _ in pairs}),
-                   StockLevel.location_id.in_({loc for _, loc in pairs}))
-            .group_by(StockLevel.item_id, StockLevel.location_id))
+        rows = db.session.execute(_LEVELS_AT, {"items": list({i for i, _ in pairs}),
+                                               "locations": list({loc for _, loc in pairs})})
         levels = {(i, loc): int(q) for i, loc, q in rows}
     for plan in applied:
         row = plan.row

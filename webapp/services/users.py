@@ -3,7 +3,7 @@ import hashlib
 import secrets
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..errors import Conflict, InvalidInput, NotFound
@@ -78,15 +78,15 @@ def create_token(username: str, name: str) -> str:
     return token
 
 
+# Built once: every device request looks up its token.
+_USER_FOR_TOKEN = (select(User).join(ApiToken, ApiToken.user_id == User.id)
+                   .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked_at.is_(None)))
+
+
 def user_for_token(token: str) -> User | None:
     """The active user owning a live token, or None."""
-    row = db.session.execute(
-        select(ApiToken, User).join(User, ApiToken.user_id == User.id)
-        .where(ApiToken.token_hash == hash_token(token), ApiToken.revoked_at.is_(None))
-    ).first()
-    if row is None or not row.User.active:
-        return None
-    return row.User
+    user = db.session.scalar(_USER_FOR_TOKEN, {"token_hash": hash_token(token)})
+    return user if user is not None and user.active else None
 
 
 @transactional
