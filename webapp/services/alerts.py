@@ -6,7 +6,7 @@ from ..extensions import db
 from ..models import Alert, Location, StockLevel, Task, TaskLine
 from ..models.types import utcnow
 from .ledger import _insert_ignore
-from .reorder import reorder_points
+from .reorder import pair_params, policy_columns, reorder_point
 from .tx import transactional
 
 
@@ -43,10 +43,6 @@ def _in(name: str):
     return bindparam(name, expanding=True)
 
 
-def _items_and_sites(pairs) -> dict:
-    return {"items": list({i for i, _ in pairs}), "sites": list({s for _, s in pairs})}
-
-
 # Built once: every scan runs the stock-alert check, and building statements costs more than running them.
 _LV, _LOC, _TL, _T, _A = (StockLevel.__table__.c, Location.__table__.c, TaskLine.__table__.c, Task.__table__.c,
                           Alert.__table__.c)
@@ -67,19 +63,39 @@ _OPEN_STOCK_ALERTS = (select(_A.open_key, _A.details)
 
 def on_hand_by_site(pairs) -> dict[tuple[int, int], tuple[int, int]]:
     """(item, site) -> (total on hand, lowest single level) for the given pairs."""
-    rows = db.session.execute(_ON_HAND, _items_and_sites(pairs))
+    rows = db.session.execute(_ON_HAND, pair_params(pairs))
     return {(i, s): (int(total or 0), int(low or 0)) for i, s, total, low in rows}
 
 
 def on_order_by_site(pairs) -> dict[tuple[int, int], int]:
     """(item, site) -> quantity on open purchase orders not yet received (発注残)."""
-    rows = db.session.execute(_ON_ORDER, _items_and_sites(pairs))
+    rows = db.session.execute(_ON_ORDER, pair_params(pairs))
     return {(i, s): int(q or 0) for i, s, q in rows}
 
 
 def _open_stock_alerts(pairs) -> dict[str, dict]:
     """open_key -> details of the open stock alerts of these pairs (one query)."""
-    return dict(db.session.execute(_OPEN_STOCK_ALERTS, _items_and_sites(pairs)).all())
+    return dict(db.session.execute(_OPEN_STOCK_ALERTS, pair_params(pairs)).all())
+
+
+def _positions_statement():
+    """Per (item, site): the reorder policy with on hand, lowest level and on order, in one query."""
+    columns, joined, wanted = policy_columns()
+    item_id, site_id = columns[0], columns[1]
+    at_site = (_LV.item_id == item_id) & (_LOC.site_id == site_id)
+    levels = StockLevel.__table__.join(Location.__table__, _LV.location_id == _LOC.id)
+    on_hand = select(func.sum(_LV.quantity)).select_from(levels).where(at_site).scalar_subquery()
+    lowest = select(func.min(_LV.quantity)).select_from(levels).where(at_site).scalar_subquery()
+    on_order = (select(func.sum(_TL.quantity - _TL.done_quantity))
+                .select_from(TaskLine.__table__.join(Task.__table__, _TL.task_id == _T.id))
+                .where(_T.kind == "purchase_order", _T.status.in_(("open", "in_progress")),
+                       _TL.item_id == item_id, _T.site_id == site_id, _TL.quantity > _TL.done_quantity)
+                .scalar_subquery())
+    return select(*columns, on_hand, lowest, on_order).select_from(joined).where(wanted)
+
+
+# One query instead of three on the hot scan path (each statement costs more in Python than in SQL).
+_POSITIONS = _positions_statement()
 
 
 def check_stock_alerts(pairs) -> None:
@@ -87,17 +103,14 @@ def check_stock_alerts(pairs) -> None:
     pairs = set(pairs)
     if not pairs:
         return
-    levels = on_hand_by_site(pairs)
-    on_order = on_order_by_site(pairs)
-    points = reorder_points(pairs)
     already_open = _open_stock_alerts(pairs)
-    for pair in sorted(pairs):
-        item_id, site_id = pair
-        on_hand, lowest = levels.get(pair, (0, 0))
-        position = on_hand + on_order.get(pair, 0)
-        rop = points.get(pair)
-        details = {"on_hand": on_hand, "on_order": on_order.get(pair, 0), "position": position,
-                   "reorder_point": rop}
+    rows = sorted((row for row in db.session.execute(_POSITIONS, pair_params(pairs)) if (row[0], row[1]) in pairs),
+                  key=lambda row: (row[0], row[1]))
+    for item_id, site_id, *policy, on_hand, lowest, on_order in rows:
+        on_hand, lowest, on_order = int(on_hand or 0), int(lowest or 0), int(on_order or 0)
+        position = on_hand + on_order
+        rop = reorder_point(*policy)
+        details = {"on_hand": on_hand, "on_order": on_order, "position": position, "reorder_point": rop}
         wanted = {
             "negative_stock": ("stock below zero", details | {"lowest": lowest}) if lowest < 0 else None,
             "stockout": ("out of stock", details) if on_hand <= 0 else None,

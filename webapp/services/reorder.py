@@ -7,25 +7,48 @@ from ..extensions import db
 from ..models import Item, ReplenishmentOverride, ReplenishmentResult, Site
 
 
-def _policy_statement():
+def policy_columns():
+    """The policy query's columns and FROM, for callers that add their own columns to it."""
     item, site = Item.__table__, Site.__table__
     result, override = ReplenishmentResult.__table__, ReplenishmentOverride.__table__
-    return (
-        select(item.c.id, site.c.id, item.c.reorder_point, item.c.safety_stock, result.c.reorder_point,
+    columns = (item.c.id, site.c.id, item.c.reorder_point, item.c.safety_stock, result.c.reorder_point,
                result.c.cycle_stock, override.c.safety_stock, override.c.reorder_point)
-        .select_from(item).join(site, site.c.id.in_(bindparam("sites", expanding=True)))
-        .outerjoin(result, (result.c.item_id == item.c.id) & (result.c.site_id == site.c.id))
-        .outerjoin(override, (override.c.item_id == item.c.id) & (override.c.site_id == site.c.id))
-        .where(item.c.id.in_(bindparam("items", expanding=True))))
+    joined = (item.join(site, site.c.id.in_(bindparam("sites", expanding=True)))
+              .outerjoin(result, (result.c.item_id == item.c.id) & (result.c.site_id == site.c.id))
+              .outerjoin(override, (override.c.item_id == item.c.id) & (override.c.site_id == site.c.id)))
+    return columns, joined, item.c.id.in_(bindparam("items", expanding=True))
+
+
+def _policy_statement():
+    columns, joined, wanted = policy_columns()
+    return select(*columns).select_from(joined).where(wanted)
 
 
 # Built once: the reorder check runs on every scan.
 _POLICY = _policy_statement()
 
 
+def pair_params(pairs) -> dict:
+    """The `items` and `sites` parameters of the statements keyed by (item, site) pairs."""
+    return {"items": list({i for i, _ in pairs}), "sites": list({s for _, s in pairs})}
+
+
 def _policy_rows(pairs):
     """Item fields, stored engine result and override of each (item, site) pair, in one query."""
-    return db.session.execute(_POLICY, {"items": list({i for i, _ in pairs}), "sites": list({s for _, s in pairs})})
+    return db.session.execute(_POLICY, pair_params(pairs))
+
+
+def reorder_point(item_rop, item_ss, stored_rop, stored_cycle, manual_ss, manual_rop):
+    """A hand-set override, else the engine's stored result, else the item's field."""
+    if manual_rop is not None:
+        return manual_rop
+    if manual_ss is not None:
+        # Cycle stock from the engine when it has run, else from the item's own fields.
+        cycle = math.ceil(stored_cycle) if stored_cycle is not None else item_rop - item_ss
+        return cycle + manual_ss
+    if stored_rop is not None:
+        return stored_rop
+    return item_rop
 
 
 def reorder_points(pairs) -> dict[tuple[int, int], int]:
@@ -34,20 +57,9 @@ def reorder_points(pairs) -> dict[tuple[int, int], int]:
     if not pairs:
         return {}
     points = {}
-    for item_id, site_id, item_rop, item_ss, stored_rop, stored_cycle, manual_ss, manual_rop in _policy_rows(pairs):
-        pair = (item_id, site_id)
-        if pair not in pairs:
-            continue
-        if manual_rop is not None:
-            points[pair] = manual_rop
-        elif manual_ss is not None:
-            # Cycle stock from the engine when it has run, else from the item's own fields.
-            cycle = math.ceil(stored_cycle) if stored_cycle is not None else item_rop - item_ss
-            points[pair] = cycle + manual_ss
-        elif stored_rop is not None:
-            points[pair] = stored_rop
-        else:
-            points[pair] = item_rop
+    for item_id, site_id, *policy in _policy_rows(pairs):
+        if (item_id, site_id) in pairs:
+            points[(item_id, site_id)] = reorder_point(*policy)
     return points
 
 

@@ -42,13 +42,17 @@ def transactional(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         session = db.session()  # the request's Session, not the scoped proxy
+        sqlite = session.get_bind().dialect.name == "sqlite"
         for attempt in range(5):
-            if session.in_transaction():
+            if session.in_transaction() and sqlite:
                 # A read (say, loading the logged-in user) may have opened a deferred
-                # transaction; the write must start on a fresh snapshot with the lock.
+                # transaction; on SQLite the write must start on a fresh snapshot with the lock.
+                # PostgreSQL at READ COMMITTED sees fresh rows in every statement, so the
+                # request's transaction carries on (no rollback, checkout and ping again).
                 session.rollback()
             with writer_turn(session):
-                session.connection(execution_options={"write": True})
+                if not session.in_transaction():
+                    session.connection(execution_options={"write": True})
                 try:
                     result = fn(*args, **kwargs)
                     session.commit()
