@@ -61,30 +61,26 @@ def post_movements(rows: list[dict]) -> dict[LevelKey, int]:
     """
     if not rows:
         return {}
-    now = utcnow()
-    for row in rows:
-        # One shape for every row: a Core executemany takes its columns from the first one.
-        for key, default in OPTIONAL.items():
-            row.setdefault(key, default)
-        row.setdefault("recorded_at", now)
+    # One shape for every row (an executemany takes its columns from the first one), merged in C.
+    defaults = {**OPTIONAL, "recorded_at": utcnow()}
+    rows = [{**defaults, **row} for row in rows]
     # Core insert: the ORM bulk path inspects every row and costs more than the database does.
     if db.session.get_bind().dialect.name == "sqlite":
         driver_insert(Movement.__table__, rows)
     else:
         db.session.execute(_INSERT_MOVEMENTS, rows)
 
-    deltas: dict[LevelKey, int] = defaultdict(int)
-    expiries: dict[LevelKey, object] = {}
+    deltas: dict[tuple, int] = defaultdict(int)  # plain tuples: a batch adds up a thousand rows here
+    expiries: dict[tuple, object] = {}
     for row in rows:
-        key = LevelKey(row["item_id"], row["location_id"], row["lot"])
+        key = (row["item_id"], row["location_id"], row["lot"])
         deltas[key] += row["quantity"]
-        if row.get("expiry") is not None:
+        if row["expiry"] is not None:
             expiries.setdefault(key, row["expiry"])
     # Sorted keys: every writer locks stock rows in the same order, so PostgreSQL never deadlocks.
-    keys = sorted(deltas, key=lambda k: (k.item_id, k.location_id, k.lot))
     result = db.session.execute(_add_to_levels(), [
-        {"item_id": k.item_id, "location_id": k.location_id, "lot": k.lot, "expiry": expiries.get(k),
-         "quantity": deltas[k]} for k in keys])
+        {"item_id": i, "location_id": loc, "lot": lot, "expiry": expiries.get((i, loc, lot)),
+         "quantity": deltas[(i, loc, lot)]} for i, loc, lot in sorted(deltas)])
     return {LevelKey(i, loc, lot): qty for i, loc, lot, qty in result}
 
 
