@@ -41,7 +41,7 @@ def _insert_scans(rows: list[dict]) -> set:
     """Insert scan records, skipping any a concurrent request stored first; returns the ids inserted."""
     if not rows:
         return set()
-    rows = sorted(rows, key=lambda r: r["scan_id"])  # one lock order for every writer
+    rows = sorted(rows, key=lambda r: r["scan_id"].int)  # one lock order for every writer (ints compare in C)
     now = utcnow()
     for row in rows:
         row.setdefault("recorded_at", now)
@@ -86,9 +86,13 @@ def apply_scans(scans: list[ScanIn], actor: Actor) -> list[ScanOutcome]:
             outcomes[pos] = ScanOutcome(str(scan.scan_id), "rejected", reason=exc.reason, message=exc.message)
 
     inserted = _insert_scans([p.row for p in plans.values()])
-    applied = [p for p in plans.values() if p.scan.scan_id in inserted]
+    if len(inserted) == len(plans):  # the common case: no other request stored any of them meanwhile
+        applied, lost = list(plans.values()), []
+    else:
+        applied = [p for p in plans.values() if p.scan.scan_id in inserted]
+        lost = [p for p in plans.values() if p.scan.scan_id not in inserted]
     applied = apply_task_effects(applied, ctx, outcomes)
-    _settle_lost_races([p for p in plans.values() if p.scan.scan_id not in inserted], outcomes)
+    _settle_lost_races(lost, outcomes)
 
     post_movements([m for p in applied for m in p.movements])
     cancelled = [p.cancels for p in applied if p.cancels is not None]
@@ -129,11 +133,12 @@ def _after_post(applied: list[Plan], ctx) -> None:
         rows = db.session.execute(_LEVELS_AT, {"items": list({i for i, _ in pairs}),
                                                "locations": list({loc for _, loc in pairs})})
         levels = {(i, loc): int(q) for i, loc, q in rows}
+    negative = {pair for pair, quantity in levels.items() if quantity < 0}
     for plan in applied:
         row = plan.row
         if plan.movements:
             plan.outcome.stock_at_location = levels.get((row["item_id"], plan.movements[0]["location_id"]))
-            if any(levels.get((m["item_id"], m["location_id"]), 0) < 0 for m in plan.movements):
+            if negative and any((m["item_id"], m["location_id"]) in negative for m in plan.movements):
                 plan.outcome.warnings.append("negative_stock")
         if row["status"] == "unresolved":
             raise_alert("unresolved_barcode", code=row["code_key"], message=f"unknown code {row['code']}",
