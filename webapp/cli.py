@@ -58,7 +58,15 @@ def register_cli(app):
         from .services.demo import seed_demo
 
         result = seed_demo()
-        click.echo("demo data loaded: " + str(result) if result["created"] else "database not empty: demo data skipped")
+        if not result["created"]:
+            click.echo("database not empty: demo data skipped")
+            return
+        click.echo("demo data loaded: " + str(result))
+        # A first look at the dashboard should show the numbers, not wait for tonight's cron run.
+        from .services.replenishment import recompute
+
+        engine = recompute(tz=app.config["BABEL_DEFAULT_TIMEZONE"])
+        click.echo("reorder points and KPIs computed: " + " ".join(f"{k}={v}" for k, v in engine.items()))
 
     @app.cli.command("verify-ledger")
     def verify_ledger_cmd():
