@@ -46,14 +46,15 @@ def _in(name: str):
 # Built once: every scan runs the stock-alert check, and building statements costs more than running them.
 _LV, _LOC, _TL, _T, _A = (StockLevel.__table__.c, Location.__table__.c, TaskLine.__table__.c, Task.__table__.c,
                           Alert.__table__.c)
-_ON_HAND = (select(_LV.item_id, _LOC.site_id, func.sum(_LV.quantity), func.min(_LV.quantity))
-            .join_from(StockLevel.__table__, Location.__table__, _LV.location_id == _LOC.id)
+_STOCK_AT_SITES = StockLevel.__table__.join(Location.__table__, _LV.location_id == _LOC.id)
+_PO_LINES = TaskLine.__table__.join(Task.__table__, _TL.task_id == _T.id)
+_OUTSTANDING = func.sum(_TL.quantity - _TL.done_quantity)  # 発注残: ordered, not yet received
+_OPEN_PO_LINE = (_T.kind == "purchase_order", _T.status.in_(("open", "in_progress")), _TL.quantity > _TL.done_quantity)
+_ON_HAND = (select(_LV.item_id, _LOC.site_id, func.sum(_LV.quantity), func.min(_LV.quantity)).select_from(_STOCK_AT_SITES)
             .where(_LV.item_id.in_(_in("items")), _LOC.site_id.in_(_in("sites")))
             .group_by(_LV.item_id, _LOC.site_id))
-_ON_ORDER = (select(_TL.item_id, _T.site_id, func.sum(_TL.quantity - _TL.done_quantity))
-             .join_from(TaskLine.__table__, Task.__table__, _TL.task_id == _T.id)
-             .where(_T.kind == "purchase_order", _T.status.in_(("open", "in_progress")),
-                    _TL.item_id.in_(_in("items")), _T.site_id.in_(_in("sites")), _TL.quantity > _TL.done_quantity)
+_ON_ORDER = (select(_TL.item_id, _T.site_id, _OUTSTANDING).select_from(_PO_LINES)
+             .where(*_OPEN_PO_LINE, _TL.item_id.in_(_in("items")), _T.site_id.in_(_in("sites")))
              .group_by(_TL.item_id, _T.site_id))
 STOCK_KINDS = ("negative_stock", "stockout", "reorder")
 _OPEN_STOCK_ALERTS = (select(_A.open_key, _A.details)
@@ -83,14 +84,10 @@ def _positions_statement():
     columns, joined, wanted = policy_columns()
     item_id, site_id = columns[0], columns[1]
     at_site = (_LV.item_id == item_id) & (_LOC.site_id == site_id)
-    levels = StockLevel.__table__.join(Location.__table__, _LV.location_id == _LOC.id)
-    on_hand = select(func.sum(_LV.quantity)).select_from(levels).where(at_site).scalar_subquery()
-    lowest = select(func.min(_LV.quantity)).select_from(levels).where(at_site).scalar_subquery()
-    on_order = (select(func.sum(_TL.quantity - _TL.done_quantity))
-                .select_from(TaskLine.__table__.join(Task.__table__, _TL.task_id == _T.id))
-                .where(_T.kind == "purchase_order", _T.status.in_(("open", "in_progress")),
-                       _TL.item_id == item_id, _T.site_id == site_id, _TL.quantity > _TL.done_quantity)
-                .scalar_subquery())
+    on_hand = select(func.sum(_LV.quantity)).select_from(_STOCK_AT_SITES).where(at_site).scalar_subquery()
+    lowest = select(func.min(_LV.quantity)).select_from(_STOCK_AT_SITES).where(at_site).scalar_subquery()
+    on_order = (select(_OUTSTANDING).select_from(_PO_LINES)
+                .where(*_OPEN_PO_LINE, _TL.item_id == item_id, _T.site_id == site_id).scalar_subquery())
     return select(*columns, on_hand, lowest, on_order).select_from(joined).where(wanted)
 
 
