@@ -14,6 +14,8 @@ export async function refreshReference(url) {
   const data = await response.json();
   await tx(STORES, "readwrite", (s) => {
     if (data.full) STORES.forEach((name) => s[name].clear());
+    // Removals first: a code taken off one item and given to another arrives in both lists.
+    for (const code of data.removed_barcodes || []) s.barcodes.delete(code);
     for (const name of STORES) for (const row of data[name] || []) s[name].put(row);
   });
   await setMeta("reference_cursor", data.cursor);

@@ -83,3 +83,22 @@ def test_only_owners_set_up_sites_and_bins(as_role, shop):
     assert bin_.status_code == 201 and duplicate.status_code == 409
     codes = [loc["code"] for loc in as_role("worker").get(f"/api/v1/locations?site_id={site.json['id']}").json["locations"]]
     assert codes == ["OSK-RCV", "OSK-S01"]
+
+
+def test_a_manager_takes_a_case_barcode_off_an_item_and_phones_are_told(as_role, shop):
+    url = f"/api/v1/items/{shop['clock'].id}/barcodes/14901234567891"
+    removed = as_role("manager").delete(url)
+    again = as_role("manager").delete(url)
+    assert removed.status_code == 204 and removed.get_data() == b""
+    assert again.status_code == 404 and again.json["error"]["code"] == "not_found"
+    item = as_role("worker").get(f"/api/v1/items/{shop['clock'].id}").json
+    assert [b["code"] for b in item["barcodes"]] == ["04901234567894"]
+    delta = as_role("worker").get("/api/v1/reference", query_string={"since": "2026-01-01T00:00:00+00:00"}).json
+    assert delta["removed_barcodes"] == ["14901234567891"]
+
+
+def test_a_barcode_of_another_item_or_an_unknown_item_is_404_and_nothing_changes(as_role, shop):
+    other = as_role("manager").post("/api/v1/items", json=NEW_ITEM).json
+    assert as_role("manager").delete(f"/api/v1/items/{other['id']}/barcodes/4901234567894").status_code == 404
+    assert as_role("manager").delete("/api/v1/items/9999/barcodes/4901234567894").status_code == 404
+    assert len(as_role("worker").get(f"/api/v1/items/{shop['clock'].id}").json["barcodes"]) == 2

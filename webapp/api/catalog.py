@@ -1,6 +1,6 @@
 """Items, barcodes and suppliers."""
 from flask import jsonify, request
-from flask_login import login_required
+from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..auth.roles import require_role
@@ -73,6 +73,14 @@ def add_barcode(item_id: int):
     data = barcode_in_schema.load(_body())
     catalog.add_barcode(item_id, data["code"], data["pack_qty"])
     return jsonify({"barcodes": [barcode_schema.dump(b) for b in get_item(item_id).barcodes]}), 201
+
+
+@api_bp.delete("/items/<int:item_id>/barcodes/<path:code>")
+@require_role("manager")
+def remove_barcode(item_id: int, code: str):
+    """Take a barcode off an item; phones forget it on their next reference sync."""
+    catalog.remove_barcode(item_id, code, current_user.id)
+    return "", 204
 
 
 @api_bp.get("/suppliers")

@@ -54,8 +54,9 @@ def build_spec(app) -> dict:
                                     "schema": {"$ref": "#/components/schemas/Error"}}}}
                                    for code, text in (("401", "Not logged in"), ("403", "Role too low"),
                                                       ("422", "Invalid input"))}}}
-            params = [{"name": arg, "in": "path", "required": True, "schema": {"type": "integer"}}
-                      for arg in rule.arguments]
+            integers = set(re.findall(r"<int:(\w+)>", rule.rule))
+            params = [{"name": arg, "in": "path", "required": True,
+                       "schema": {"type": "integer" if arg in integers else "string"}} for arg in sorted(rule.arguments)]
             if params:
                 op["parameters"] = params
             if method in ("POST", "PATCH") and rule.endpoint in REQUEST_BODIES:

@@ -1,6 +1,6 @@
 """All models, imported here so Alembic and the app see every table."""
 from .alerts import Alert
-from .catalog import Barcode, Item, Supplier
+from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .locations import Location, Site
 from .scans import Scan
 from .stock import Movement, StockLevel
@@ -10,7 +10,7 @@ from .workflows import Allocation, CountLine, CountSession, TaskAction, TaskEven
 from .replenishment import NotificationDelivery, NotificationSettings, ReplenishmentOverride, ReplenishmentResult, WebhookEndpoint  # noqa: F401,E501
 
 __all__ = [
-    "Alert", "ApiToken", "Barcode", "Item", "Location", "Movement", "Scan", "Site",
+    "Alert", "ApiToken", "Barcode", "BarcodeRemoval", "Item", "Location", "Movement", "Scan", "Site",
     "StockLevel", "Supplier", "Task", "TaskLine", "User",
     "Allocation", "CountLine", "CountSession", "TaskAction", "TaskEvent",
 ]

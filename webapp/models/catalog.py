@@ -78,3 +78,18 @@ class Barcode(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
 
     item: Mapped[Item] = relationship(back_populates="barcodes")
+
+
+class BarcodeRemoval(db.Model):
+    """A barcode taken off an item: the audit record, and what tells phones to forget the code."""
+
+    __tablename__ = "barcode_removals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(200))  # the normalised key, as Barcode.code held it
+    raw: Mapped[str] = mapped_column(String(200))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), index=True)
+    pack_qty: Mapped[int] = mapped_column(Integer)
+    removed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    removed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+

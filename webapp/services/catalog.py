@@ -1,11 +1,11 @@
 """Catalog and site administration: items, barcodes, suppliers, sites and bins."""
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.barcodes import MalformedCode, barcode_key
 from ..errors import Conflict, InvalidInput, NotFound
 from ..extensions import db
-from ..models import Barcode, Item, Location, Site, Supplier
+from ..models import Barcode, BarcodeRemoval, Item, Location, Site, Supplier
 from .tx import transactional
 
 ITEM_FIELDS = {
@@ -83,6 +83,29 @@ def add_barcode(item_id: int, code: str, pack_qty: int = 1) -> int:
     if db.session.get(Item, item_id) is None:
         raise NotFound(f"No item {item_id}.")
     return _add_barcode(item_id, code, pack_qty).id
+
+
+@transactional
+def remove_barcode(item_id: int, code: str, user_id: int | None = None) -> None:
+    """Take a barcode off an item (a code mapped to the wrong item, a discontinued pack).
+
+    Scans already made with it keep their item; new scans of the code become unresolved until it
+    is mapped again. The removal is kept as a record and tells phones to forget the code.
+    """
+    if db.session.get(Item, item_id) is None:
+        raise NotFound(f"No item {item_id}.")
+    text = code.strip()
+    try:
+        keys = {barcode_key(text), text}
+    except MalformedCode:
+        keys = {text}
+    barcode = db.session.scalar(select(Barcode).where(
+        Barcode.item_id == item_id, or_(Barcode.code.in_(keys), Barcode.raw == text)))
+    if barcode is None:
+        raise NotFound(f"Item {item_id} has no barcode {text}.")
+    db.session.add(BarcodeRemoval(code=barcode.code, raw=barcode.raw, item_id=item_id, pack_qty=barcode.pack_qty,
+                                  removed_by=user_id))
+    db.session.delete(barcode)
 
 
 @transactional

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from ..errors import InvalidInput
 from ..extensions import db
-from ..models import Barcode, Item, Location, Site
+from ..models import Barcode, BarcodeRemoval, Item, Location, Site
 from ..models.types import utcnow
 
 # Rows committed by a transaction that started before our read can carry an older
@@ -42,6 +42,10 @@ def reference_data(cursor: str | None) -> dict:
     barcodes = db.session.scalars(changed(Barcode)).all()
     locations = db.session.scalars(changed(Location)).all()
     sites = db.session.scalars(changed(Site)).all()
+    # A delta also names the barcodes taken off items since the cursor, so phones forget them;
+    # the device deletes these before storing the changed rows (a code removed, then added again, stays).
+    removed = sorted(set(db.session.scalars(select(BarcodeRemoval.code).where(
+        BarcodeRemoval.removed_at >= since - CURSOR_OVERLAP)))) if since else []
     return {
         "cursor": now.isoformat(),
         "full": since is None,
@@ -49,6 +53,7 @@ def reference_data(cursor: str | None) -> dict:
                    "active": i.active} for i in items],
         "barcodes": [{"code": b.code, "raw": b.raw, "item_id": b.item_id, "pack_qty": b.pack_qty}
                      for b in barcodes],
+        "removed_barcodes": removed,
         "locations": [{"id": loc.id, "code": loc.code, "name": loc.name, "site_id": loc.site_id,
                        "kind": loc.kind, "walk_seq": loc.walk_seq, "active": loc.active} for loc in locations],
         "sites": [{"id": s.id, "code": s.code, "name": s.name, "active": s.active} for s in sites],
