@@ -6,17 +6,9 @@ import re
 import pytest
 
 from tests.builders import make_user
+from tests.web.helpers import PASSWORD, log_in
 from webapp.services.demo import seed_demo
 from webapp.services.replenishment import recompute
-
-PASSWORD = "correct horse battery"
-
-
-def log_in(client, username):
-    page = client.get("/login").get_data(as_text=True)
-    token = re.search(r'name="csrf-token" content="([^"]+)"', page).group(1)
-    client.post("/login", data={"username": username, "password": PASSWORD, "csrf_token": token})
-    return token
 
 
 @pytest.fixture

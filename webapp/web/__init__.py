@@ -3,4 +3,4 @@ from flask import Blueprint
 
 web_bp = Blueprint("web", __name__)
 
-from . import pages, shell, workflows, office, office_items, office_admin  # noqa: E402,F401
+from . import pages, shell, workflows, office, office_items, office_admin, office_codes  # noqa: E402,F401
