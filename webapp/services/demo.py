@@ -101,24 +101,37 @@ def seed_demo(today: datetime | None = None, seed: int = 2026) -> dict:
     return {"created": True, "items": len(ITEMS), "movements": len(moves), "sites": 2}
 
 
+STORE_SHARE = 0.4  # the Osaka store sells about 40% of what Tokyo ships, from weekly transfers
+
+
 def _history(rng, item, mean, start, tokyo_bin, osaka_bin):
-    """Receipts and daily picks with Poisson demand; stock is topped up when it runs low."""
-    moves, stock = [], 0
+    """Receipts and daily picks with Poisson demand at Tokyo; for store items, a weekly transfer to
+    the Osaka store, which sells from it every day (so its turnover and days of stock are real)."""
+    moves, stock, store = [], 0, 0
+    store_mean = mean * STORE_SHARE if osaka_bin else 0.0
     base = {"item_id": item.id, "unit_cost": item.unit_cost, "lot": ""}
     for day in range(HISTORY_DAYS):
         at = start + timedelta(days=day, hours=9)
         if stock <= item.reorder_point:
-            qty = max(item.min_order_qty, math.ceil(mean * 14) or 1)
+            qty = max(item.min_order_qty, math.ceil((mean + store_mean) * 14) or 1)
             moves.append(base | {"type": "receive", "location_id": tokyo_bin, "quantity": qty, "occurred_at": at})
             stock += qty
+        if osaka_bin and day % 7 == 0:
+            # Top the store up to two weeks of its sales, from what Tokyo has (after this morning's receipt).
+            qty = min(max(1, math.ceil(store_mean * 14)) - store, stock)
+            if qty > 0:
+                moved = at + timedelta(minutes=30)
+                moves.append(base | {"type": "move", "location_id": tokyo_bin, "quantity": -qty, "occurred_at": moved})
+                moves.append(base | {"type": "move", "location_id": osaka_bin, "quantity": qty, "occurred_at": moved})
+                stock, store = stock - qty, store + qty
         demand = min(_poisson(rng, mean), stock)
         if demand:
             moves.append(base | {"type": "pick", "location_id": tokyo_bin, "quantity": -demand,
                                  "occurred_at": at + timedelta(hours=rng.randint(1, 8))})
             stock -= demand
-    if osaka_bin:
-        qty = max(1, stock // 4)
-        at = start + timedelta(days=HISTORY_DAYS - 1, hours=18)
-        moves.append(base | {"type": "move", "location_id": tokyo_bin, "quantity": -qty, "occurred_at": at})
-        moves.append(base | {"type": "move", "location_id": osaka_bin, "quantity": qty, "occurred_at": at})
+        sold = min(_poisson(rng, store_mean), store) if osaka_bin else 0
+        if sold:
+            moves.append(base | {"type": "pick", "location_id": osaka_bin, "quantity": -sold,
+                                 "occurred_at": at + timedelta(hours=rng.randint(2, 10))})
+            store -= sold
     return moves
