@@ -44,11 +44,12 @@ def transactional(fn):
         session = db.session()  # the request's Session, not the scoped proxy
         sqlite = session.get_bind().dialect.name == "sqlite"
         for attempt in range(5):
-            if session.in_transaction() and sqlite:
+            if session.in_transaction() and (sqlite or session.new or session.dirty or session.deleted):
                 # A read (say, loading the logged-in user) may have opened a deferred
                 # transaction; on SQLite the write must start on a fresh snapshot with the lock.
-                # PostgreSQL at READ COMMITTED sees fresh rows in every statement, so the
-                # request's transaction carries on (no rollback, checkout and ping again).
+                # PostgreSQL at READ COMMITTED sees fresh rows in every statement, so a read-only
+                # request transaction carries on (no rollback, checkout and ping again); changes
+                # made outside a service are dropped on both, never committed by this one.
                 session.rollback()
             with writer_turn(session):
                 if not session.in_transaction():
