@@ -19,7 +19,7 @@ def shop(app, client):
     worker, _ = make_user("sato", "worker", PASSWORD)
     apply_scans([scan("receive", code=TOWEL_JAN, quantity=4, location="A-01-01"),
                  scan("receive", code=TOWEL_JAN, quantity=2, location="A-01-02")], actor(worker))
-    return {"towel": towel, "csrf": log_in(client, "suzuki"), "client": client}
+    return {"towel": towel, "worker": actor(worker), "csrf": log_in(client, "suzuki"), "client": client}
 
 
 def page(shop, url: str, lang: str) -> str:
@@ -87,3 +87,31 @@ def test_a_worker_may_not_map_codes(app, client):
     response = client.post("/office/unknown-codes/map", data={"csrf_token": token, "code": TOWEL_JAN,
                                                               "item_code": "RETRO-CLOCK"})
     assert response.status_code == 403
+
+
+def test_refusals_are_worded_in_the_managers_language(shop):
+    url = f"/office/items/{shop['towel'].id}"
+    shop["client"].set_cookie("lang", "ja")
+    shop["client"].post(f"{url}/barcodes", data={"csrf_token": shop["csrf"], "code": "4549292123457", "pack_qty": "1"})
+    assert "チェックデジット" in page(shop, url, "ja")
+    shop["client"].post(f"{url}/barcodes", data={"csrf_token": shop["csrf"], "code": TOWEL_JAN, "pack_qty": "0"})
+    assert "1 以上" in page(shop, url, "ja")
+    assert db.session.scalar(select(func.count()).select_from(Barcode)) == 0
+
+
+def test_a_code_already_on_another_item_is_refused_when_mapping(shop):
+    make_item("FUROSHIKI-L", "風呂敷 大判", TOWEL_JAN)
+    shop["client"].set_cookie("lang", "en")
+    shop["client"].post("/office/unknown-codes/map", data={
+        "csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "TENUGUI-ASA", "pack_qty": "1"})
+    assert "That code already belongs to another item." in page(shop, "/office/unknown-codes", "en")
+    assert towel_stock(shop) == 0
+
+
+def test_the_item_history_names_movement_types_in_the_managers_language(shop):
+    from webapp.services.catalog import add_barcode
+
+    add_barcode(shop["towel"].id, "4912345000019")
+    apply_scans([scan("receive", code="4912345000019", quantity=3, location="A-01-01")], shop["worker"])
+    history = page(shop, f"/office/items/{shop['towel'].id}", "ja").split("入出庫履歴", 1)[1]
+    assert "入荷" in history and ">receive<" not in history

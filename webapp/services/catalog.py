@@ -64,6 +64,8 @@ def update_item(item_id: int, fields: dict, expected_version: int | None = None)
 
 
 def _add_barcode(item_id: int, code: str, pack_qty: int) -> Barcode:
+    if pack_qty < 1:
+        raise InvalidInput("pack_qty must be at least 1.", code="bad_pack_qty", fields={"pack_qty": ["must be >= 1"]})
     try:
         key = barcode_key(code)
     except MalformedCode as exc:

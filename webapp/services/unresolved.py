@@ -3,7 +3,7 @@ from sqlalchemy import func, select
 
 from ..domain.barcodes import parse_code
 from ..domain.scanning import base_quantity
-from ..errors import InvalidInput, NotFound
+from ..errors import NotFound
 from ..extensions import db
 from ..models import Item, Scan
 from ..models.types import utcnow
@@ -33,8 +33,6 @@ def map_code(code: str, item_id: int, pack_qty: int = 1) -> dict:
     item = db.session.get(Item, item_id)
     if item is None:
         raise NotFound(f"No item {item_id}.")
-    if pack_qty < 1:
-        raise InvalidInput("pack_qty must be at least 1.", fields={"pack_qty": ["must be >= 1"]})
     barcode = _add_barcode(item_id, code, pack_qty)
     waiting = list(db.session.scalars(
         select(Scan).where(Scan.status == "unresolved", Scan.code_key == barcode.code).order_by(Scan.id)

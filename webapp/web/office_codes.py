@@ -14,6 +14,7 @@ from ..services.catalog import add_barcode, remove_barcode
 from ..services.unresolved import map_code, unresolved_codes
 from . import web_bp
 from .office import office_context
+from .strings import error_message
 
 
 def _pack_qty() -> int:
@@ -49,7 +50,7 @@ def office_map_code():
         flash(_("%(code)s is now a barcode of %(item)s: %(count)d waiting scans applied.",
                 code=code, item=item.name, count=result["applied"]), "ok")
     except AppError as exc:
-        flash(exc.message, "error")
+        flash(error_message(exc, conflict=_("That code already belongs to another item.")), "error")
     return redirect(url_for("web.office_unknown_codes"), code=303)
 
 
@@ -62,8 +63,8 @@ def office_add_barcode(item_id: int):
         add_barcode(item_id, code, _pack_qty())
         flash(_("Barcode %(code)s added.", code=code), "ok")
     except AppError as exc:
-        flash(exc.message, "error")
-    return redirect(url_for("web.office_item", item_id=item_id) + "#barcodes", code=303)
+        flash(error_message(exc, conflict=_("That code already belongs to another item.")), "error")
+    return redirect(url_for("web.office_item", item_id=item_id), code=303)
 
 
 @web_bp.route("/office/items/<int:item_id>/barcodes/remove", methods=["POST"])
@@ -75,5 +76,5 @@ def office_remove_barcode(item_id: int):
         remove_barcode(item_id, code, current_user.id)
         flash(_("Barcode %(code)s removed. Scans of it now wait under Unknown codes.", code=code), "ok")
     except AppError as exc:
-        flash(exc.message, "error")
-    return redirect(url_for("web.office_item", item_id=item_id) + "#barcodes", code=303)
+        flash(error_message(exc, not_found=_("This item has no such barcode.")), "error")
+    return redirect(url_for("web.office_item", item_id=item_id), code=303)

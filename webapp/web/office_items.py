@@ -15,7 +15,7 @@ from ..services.stock_queries import get_item, movements_page, stock_rows
 from ..services.suggestions import draft_purchase_orders, suggestions_by_supplier
 from . import web_bp
 from .office import _int_arg, office_context, today
-from .office_labels import ALERT_LABELS, BAND_LABELS, METHOD_LABELS, METHOD_REASONS
+from .office_labels import ALERT_LABELS, BAND_LABELS, METHOD_LABELS, METHOD_REASONS, MOVEMENT_LABELS
 from .pages import render_fragment
 
 CHART_DAYS = 60
@@ -39,7 +39,8 @@ def office_item(item_id: int):
     return render_template("office/item.html", **office_context(
         item=item, stock=stock_rows(item_id=item.id), moves=movements_page(item_id=item.id, limit=30),
         policies=policies, charts=charts, chart_days=CHART_DAYS, method_labels=METHOD_LABELS,
-        method_reasons=METHOD_REASONS, band_labels=BAND_LABELS, can_override=current_user.has_role("owner")))
+        method_reasons=METHOD_REASONS, band_labels=BAND_LABELS, movement_labels=MOVEMENT_LABELS,
+        can_override=current_user.has_role("owner")))
 
 
 @web_bp.route("/office/items/<int:item_id>/override", methods=["POST"])

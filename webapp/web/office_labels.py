@@ -3,6 +3,8 @@ from flask_babel import lazy_gettext as _l
 
 from ..domain.reorder_plan import Method
 
+MOVEMENT_LABELS = {"receive": _l("Receive"), "pick": _l("Pick"), "count": _l("Count"), "move": _l("Move"),
+                   "adjust": _l("Adjust")}
 STOCK_CLASS_LABELS = {"material": _l("Material"), "wip": _l("Work in process"), "product": _l("Product")}
 
 CSV_HEADERS = (_l("Item code"), _l("Item name"), _l("Stock class"), _l("Site"), _l("Opening stock"),

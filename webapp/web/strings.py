@@ -78,3 +78,22 @@ def rejection_reasons() -> dict:
         "bad_check_digit": _("Wrong check digit: scan again."),
         "validation_error": _("The scan was incomplete or malformed."),
     }
+
+
+def code_problems() -> dict:
+    """Why a typed or scanned code was refused (MalformedCode.code), for office pages."""
+    return {
+        "bad_check_digit": _("Wrong check digit: the code was mistyped or misread."),
+        "empty": _("The code is empty."),
+        "too_long": _("The code is too long for a barcode."),
+        "bad_characters": _("The code has characters a barcode cannot hold."),
+        "bad_gs1": _("Not a valid GS1 code."),
+        "bad_gtin": _("Not a JAN/EAN code: those have 8, 12, 13 or 14 digits."),
+        "bad_upce": _("Not a valid UPC-E code."),
+        "bad_pack_qty": _("Units per scan must be 1 or more."),
+    }
+
+
+def error_message(exc, **by_code) -> str:
+    """A refused request in the page's language: known codes translated, else the server's own words."""
+    return str((code_problems() | by_code).get(exc.code, exc.message))
