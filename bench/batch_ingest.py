@@ -3,19 +3,19 @@ scan service, beside the same work done with raw sqlite3 (idempotent insert of s
 atomic stock update, one transaction per batch) on a copy of the same file. Usage:
     .venv/bin/python bench/batch_ingest.py [--preload 1000000] [--batches 50] [--uuid v7|v4]
 """
+
 import argparse
 import random
 import shutil
 import sqlite3
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import uuid6
-
 from common import prepared_database
 
-NOW = datetime(2026, 11, 20, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 0, 0, tzinfo=UTC)
 STAMP = "2026-11-20 00:00:00.000000"
 
 
@@ -34,11 +34,14 @@ def preload(path: str, n: int, kind: str) -> None:
         con.executemany(
             "INSERT INTO scans (scan_id, mode, code, code_key, quantity, lot, status, message, occurred_at, "
             "recorded_at, item_id, location_id, site_id, user_id) VALUES (?, 'receive', '4901234567894', "
-            "'04901234567894', 1, '', 'applied', '', ?, ?, 1, 2, 1, 1)", [(i, STAMP, STAMP) for i in ids])
+            "'04901234567894', 1, '', 'applied', '', ?, ?, 1, 2, 1, 1)",
+            [(i, STAMP, STAMP) for i in ids],
+        )
         con.executemany(
             "INSERT INTO movements (type, item_id, location_id, lot, quantity, unit_cost, scan_id, occurred_at, "
             "recorded_at, note, user_id) VALUES ('receive', 1, 2, '', 1, 0, ?, ?, ?, '', 1)",
-            [(i, STAMP, STAMP) for i in ids])
+            [(i, STAMP, STAMP) for i in ids],
+        )
         con.commit()
     con.execute("UPDATE stock_levels SET quantity = quantity + ? WHERE item_id = 1 AND location_id = 2", (n,))
     con.execute("INSERT OR IGNORE INTO stock_levels (item_id, location_id, lot, quantity) VALUES (1, 2, '', ?)", (n,))
@@ -55,8 +58,7 @@ def batches(count: int, kind: str):
 def run_service(url: str, work) -> float:
     from webapp import create_app
     from webapp.extensions import db
-    from webapp.services.scan_types import Actor, ScanIn
-    from webapp.services.scans import apply_scans
+    from webapp.services.scanning import Actor, ScanIn, apply_scans
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
@@ -65,8 +67,12 @@ def run_service(url: str, work) -> float:
         for n, batch in enumerate(work):
             if n == 1:  # the first batch warms up (statement compilation, caches) and is not timed
                 start = time.perf_counter()
-            scans = [ScanIn(scan_id=sid, mode="receive", code="4901234567894", quantity=q, occurred_at=NOW,
-                            location="A-01-01") for sid, q in batch]
+            scans = [
+                ScanIn(
+                    scan_id=sid, mode="receive", code="4901234567894", quantity=q, occurred_at=NOW, location="A-01-01"
+                )
+                for sid, q in batch
+            ]
             outcomes = apply_scans(scans, actor)
             assert all(o.status == "applied" for o in outcomes)
         elapsed = time.perf_counter() - start
@@ -88,21 +94,30 @@ def run_raw(path: str, work) -> float:
         ids = [sid.hex for sid, _ in batch]
         known = set()
         for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            known.update(r[0] for r in con.execute(
-                f"SELECT scan_id FROM scans WHERE scan_id IN ({','.join('?' * len(chunk))})", chunk))
+            chunk = ids[i : i + 500]
+            known.update(
+                r[0]
+                for r in con.execute(
+                    f"SELECT scan_id FROM scans WHERE scan_id IN ({','.join('?' * len(chunk))})",  # noqa: S608 (placeholders only)
+                    chunk,
+                )
+            )
         fresh = [(sid.hex, q) for sid, q in batch if sid.hex not in known]
         con.executemany(
             "INSERT INTO scans (scan_id, mode, code, code_key, quantity, lot, status, message, occurred_at, "
             "recorded_at, item_id, location_id, site_id, user_id) VALUES (?, 'receive', '4901234567894', "
             "'04901234567894', ?, '', 'applied', '', ?, ?, 1, 2, 1, 1) ON CONFLICT DO NOTHING",
-            [(sid, q, STAMP, STAMP) for sid, q in fresh])
+            [(sid, q, STAMP, STAMP) for sid, q in fresh],
+        )
         con.executemany(
             "INSERT INTO movements (type, item_id, location_id, lot, quantity, unit_cost, scan_id, occurred_at, "
             "recorded_at, note, user_id) VALUES ('receive', 1, 2, '', ?, 0, ?, ?, ?, '', 1)",
-            [(q, sid, STAMP, STAMP) for sid, q in fresh])
-        con.execute("UPDATE stock_levels SET quantity = quantity + ? WHERE item_id = 1 AND location_id = 2 AND lot = ''",
-                    (sum(q for _, q in fresh),))
+            [(q, sid, STAMP, STAMP) for sid, q in fresh],
+        )
+        con.execute(
+            "UPDATE stock_levels SET quantity = quantity + ? WHERE item_id = 1 AND location_id = 2 AND lot = ''",
+            (sum(q for _, q in fresh),),
+        )
         con.execute("COMMIT")
     elapsed = time.perf_counter() - start
     con.close()

@@ -7,15 +7,15 @@ Usage: .venv/bin/python bench/camera.py [--runs N]
 Measures what the page itself records (performance.measure "camera-to-first-decode", from the tap
 on "start camera" to the first decoded frame, and "decoder-load" for the zxing wasm), cold (first
 visit, wasm from the network), warm (wasm from the service worker's cache) and offline."""
+
 import argparse
 import statistics
 import subprocess
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from lighthouse_support import CHROME_FLAGS, CHROMIUM, PASSWORD, start_app
+from playwright.sync_api import sync_playwright
 
 JAN = "4901234567894"
 
@@ -26,9 +26,28 @@ def ean13_video(folder: Path) -> Path:
 
     png = barcode.get("ean13", JAN[:12], writer=ImageWriter()).save(str(folder / "ean13"))
     video = folder / "ean13.y4m"
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i", png, "-t", "2", "-r", "10", "-vf",
-                    "scale=520:-2,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p", "-f", "yuv4mpegpipe",
-                    str(video)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-y",
+            "-loop",
+            "1",
+            "-i",
+            png,
+            "-t",
+            "2",
+            "-r",
+            "10",
+            "-vf",
+            "scale=520:-2,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p",
+            "-f",
+            "yuv4mpegpipe",
+            str(video),
+        ],
+        check=True,
+    )
     return video
 
 
@@ -51,9 +70,15 @@ def main():
     base = start_app()
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         video = ean13_video(Path(tmp))
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS + [
-            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-video-capture={video}"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=CHROME_FLAGS
+            + [
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-video-capture={video}",
+            ],
+        )
         results = {"cold": [], "warm": [], "offline": []}
         loads = {"cold": [], "warm": [], "offline": []}
         for _ in range(args.runs):
@@ -76,8 +101,9 @@ def main():
         browser.close()
     print(f"camera start -> first decode (EAN-13, 640x480 fake camera, zxing-wasm; {args.runs} runs)")
     for phase, values in results.items():
-        line = (f"  {phase:8s} median {statistics.median(values):6.0f} ms  min {min(values):6.0f}  "
-                f"max {max(values):6.0f}")
+        line = (
+            f"  {phase:8s} median {statistics.median(values):6.0f} ms  min {min(values):6.0f}  max {max(values):6.0f}"
+        )
         if loads[phase]:
             line += f"  | decoder load (import + wasm compile) median {statistics.median(loads[phase]):.0f} ms"
         print(line)

@@ -21,8 +21,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from webapp.domain.demand import demand_stats  # noqa: E402
-from webapp.domain.reorder_plan import Method, plan_reorders  # noqa: E402
+from webapp.domain.demand import demand_stats
+from webapp.domain.reorder_plan import Method, plan_reorders
 
 SEED = 20240601
 RUNS = 15
@@ -96,8 +96,10 @@ def main(rows: int = 100_000, days: int = 365) -> None:
     base = seconds["bare pass D.sum(axis=1)"]
     for name, call in (fast | full).items():
         peak = extra_peak(call)
-        print(f"{name:32s} {seconds[name] * 1e3:9.1f} ms {seconds[name] / base:7.2f}x "
-              f"{peak / 1e6:9.1f} MB {peak / demand.nbytes:8.3f}")
+        print(
+            f"{name:32s} {seconds[name] * 1e3:9.1f} ms {seconds[name] / base:7.2f}x "
+            f"{peak / 1e6:9.1f} MB {peak / demand.nbytes:8.3f}"
+        )
     sparse = methods[Method.EMPIRICAL]
     extra = seconds["full plan (history quantile)"] - seconds["statistics + reorder numbers"]
     print(f"\nhistory quantile: {extra / max(sparse, 1) * 1e6:.1f} us per intermittent row ({sparse:,} rows)")

@@ -1,5 +1,6 @@
 """A throwaway instance of the real app for the front-end benchmarks: SQLite in a temp dir,
 migrated, seeded with the test builders, served on 127.0.0.1 in a thread, with a logged-in cookie."""
+
 import http.cookiejar
 import re
 import sys
@@ -14,8 +15,16 @@ sys.path.insert(0, str(ROOT))
 
 PASSWORD = "correct horse battery"
 CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROME_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def start_app():

@@ -1,4 +1,5 @@
 """A bare Flask app with a no-op endpoint: the baseline the scan endpoint is compared against."""
+
 from flask import Flask
 
 app = Flask(__name__)

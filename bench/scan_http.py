@@ -2,6 +2,7 @@
 bare no-op Flask endpoint served the same way. Needs `wrk` (Debian package). Usage:
     .venv/bin/python bench/scan_http.py [--seconds 10] [--database-url URL]
 """
+
 import argparse
 import re
 import subprocess
@@ -36,8 +37,12 @@ end
 def run_wrk(port: int, path: str, token: str, seconds: int) -> dict:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(LUA.replace("PATH", path).replace("TOKEN", token))
-    out = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", "--timeout", "10s", "-s", f.name,
-                          f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", "-c64", f"-d{seconds}s", "--timeout", "10s", "-s", f.name, f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     match = re.search(r"RESULT rps=([\d.]+) p50_ms=([\d.]+) p99_ms=([\d.]+) errors=(\d+) non2xx=(\d+)", out)
     return {k: float(v) for k, v in zip(("rps", "p50", "p99", "errors", "non2xx"), match.groups())}
 
@@ -49,9 +54,10 @@ def main():
     args = parser.parse_args()
     url, token = prepared_database(args.database_url)
     results = {}
-    for name, target, path, env in (("no-op Flask", "bench.noop_app:app", "/noop", {}),
-                                    ("POST /api/v1/scans", "wsgi:app", "/api/v1/scans",
-                                     {"DATABASE_URL": url, "SECRET_KEY": "bench"})):
+    for name, target, path, env in (
+        ("no-op Flask", "bench.noop_app:app", "/noop", {}),
+        ("POST /api/v1/scans", "wsgi:app", "/api/v1/scans", {"DATABASE_URL": url, "SECRET_KEY": "bench"}),
+    ):
         port = free_port()
         server = start_gunicorn(target, port, workers=2, env=env)
         try:
@@ -62,8 +68,10 @@ def main():
             server.wait()
     print(f"database: {url.split('://')[0]}; gunicorn 2 sync workers; wrk 2 threads, 64 connections, {args.seconds}s")
     for name, r in results.items():
-        print(f"{name:22s} {r['rps']:8.0f} req/s   p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
-              f"errors {int(r['errors'])}  non-2xx {int(r['non2xx'])}")
+        print(
+            f"{name:22s} {r['rps']:8.0f} req/s   p50 {r['p50']:6.1f} ms   p99 {r['p99']:6.1f} ms   "
+            f"errors {int(r['errors'])}  non-2xx {int(r['non2xx'])}"
+        )
     ratio = results["POST /api/v1/scans"]["rps"] / results["no-op Flask"]["rps"]
     print(f"ratio scan/no-op: {ratio:.2f}  (aim: >= 0.5)")
 

@@ -1,4 +1,5 @@
 """Draw the app icons into static/icons/ (run once after changing the design; the PNGs are committed)."""
+
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -20,10 +21,12 @@ def draw(size: int, safe: float) -> Image.Image:
         if i % 2 == 0:
             d.rectangle([x, top + box * 0.2, x + width * unit - 1, top + box * 0.68], fill=WHITE)
         x += width * unit
-    d.rectangle([left + box * 0.1, top + box * 0.43, left + box * 0.9, top + box * 0.45 + max(2, size // 96)],
-                fill=ACCENT)
-    d.rounded_rectangle([left + box * 0.15, top + box * 0.74, left + box * 0.85, top + box * 0.8],
-                        radius=size // 64, fill=WHITE)
+    d.rectangle(
+        [left + box * 0.1, top + box * 0.43, left + box * 0.9, top + box * 0.45 + max(2, size // 96)], fill=ACCENT
+    )
+    d.rounded_rectangle(
+        [left + box * 0.15, top + box * 0.74, left + box * 0.85, top + box * 0.8], radius=size // 64, fill=WHITE
+    )
     return img
 
 

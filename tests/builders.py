@@ -1,15 +1,16 @@
 """Builders of realistic test data: sites with bins, items with JAN codes, users with tokens."""
+
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from webapp.domain.barcodes import barcode_key
 from webapp.extensions import db
 from webapp.models import Barcode, Item, Location, Site, Supplier
-from webapp.services.scan_types import Actor, ScanIn
-from webapp.services.users import create_token, create_user
+from webapp.services.accounts import create_token, create_user
+from webapp.services.scanning import Actor, ScanIn
 
-NOW = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def make_site(code="TKY", name="東京倉庫", bins=("A-01-01", "A-01-02", "B-02-01"), receiving=None) -> Site:
@@ -19,8 +20,9 @@ def make_site(code="TKY", name="東京倉庫", bins=("A-01-01", "A-01-02", "B-02
     db.session.flush()
     db.session.add(Location(site_id=site.id, code=receiving or f"{code}-RCV", name="入荷場", kind="receiving"))
     for seq, bin_code in enumerate(bins, start=1):
-        db.session.add(Location(site_id=site.id, code=bin_code, name=bin_code, walk_seq=seq * 10,
-                                zone=bin_code.split("-")[0]))
+        db.session.add(
+            Location(site_id=site.id, code=bin_code, name=bin_code, walk_seq=seq * 10, zone=bin_code.split("-")[0])
+        )
     db.session.commit()
     return site
 
@@ -32,11 +34,29 @@ def make_supplier(code="SUP-KIKUCHI", name="菊池商事") -> Supplier:
     return supplier
 
 
-def make_item(code="RETRO-CLOCK", name="レトロ置時計", jan="4901234567894", *, name_en="Retro table clock",
-              case_jan=None, case_qty=12, unit_cost="1200", unit_price="2480", reorder_point=0, **fields) -> Item:
+def make_item(
+    code="RETRO-CLOCK",
+    name="レトロ置時計",
+    jan="4901234567894",
+    *,
+    name_en="Retro table clock",
+    case_jan=None,
+    case_qty=12,
+    unit_cost="1200",
+    unit_price="2480",
+    reorder_point=0,
+    **fields,
+) -> Item:
     """An item with its JAN barcode and, optionally, a case barcode standing for `case_qty` units."""
-    item = Item(code=code, name=name, name_en=name_en, unit_cost=Decimal(unit_cost),
-                unit_price=Decimal(unit_price), reorder_point=reorder_point, **fields)
+    item = Item(
+        code=code,
+        name=name,
+        name_en=name_en,
+        unit_cost=Decimal(unit_cost),
+        unit_price=Decimal(unit_price),
+        reorder_point=reorder_point,
+        **fields,
+    )
     db.session.add(item)
     db.session.flush()
     if jan:
@@ -59,13 +79,24 @@ def actor(user_id: int, role: str = "worker", **kw) -> Actor:
 
 def scan(mode="receive", code="4901234567894", quantity=1, **fields) -> ScanIn:
     """A scan as a phone would record it, with a fresh UUID."""
-    return ScanIn(scan_id=fields.pop("scan_id", None) or uuid.uuid4(), mode=mode, code=code,
-                  quantity=quantity, occurred_at=fields.pop("occurred_at", NOW), **fields)
+    return ScanIn(
+        scan_id=fields.pop("scan_id", None) or uuid.uuid4(),
+        mode=mode,
+        code=code,
+        quantity=quantity,
+        occurred_at=fields.pop("occurred_at", NOW),
+        **fields,
+    )
 
 
 def scan_json(mode="receive", code="4901234567894", quantity=1, **fields) -> dict:
     """The JSON body of one scan."""
-    body = {"scan_id": str(fields.pop("scan_id", None) or uuid.uuid4()), "mode": mode, "code": code,
-            "quantity": quantity, "occurred_at": fields.pop("occurred_at", NOW.isoformat())}
+    body = {
+        "scan_id": str(fields.pop("scan_id", None) or uuid.uuid4()),
+        "mode": mode,
+        "code": code,
+        "quantity": quantity,
+        "occurred_at": fields.pop("occurred_at", NOW.isoformat()),
+    }
     body.update(fields)
     return body

@@ -1,5 +1,6 @@
 """Fixtures: an app per test on a real database (SQLite file by default, PostgreSQL when
 TEST_DATABASE_URL is set), its schema built by the Alembic migrations, not create_all."""
+
 import os
 import shutil
 import uuid
@@ -61,9 +62,15 @@ def database_url(database_template, tmp_path):
     if on_postgresql():
         engine = create_engine(database_template)
         with engine.begin() as conn:
-            tables = [r[0] for r in conn.execute(text(
-                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-                "AND tablename <> 'alembic_version'"))]
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    text(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
+                        "AND tablename <> 'alembic_version'"
+                    )
+                )
+            ]
             conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
         engine.dispose()
         return database_template
@@ -74,13 +81,15 @@ def database_url(database_template, tmp_path):
 
 @pytest.fixture
 def app(database_url, tmp_path):
-    app = create_app({
-        "SQLALCHEMY_DATABASE_URI": database_url,
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SERVER_NAME": None,
-        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
-    })
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "SERVER_NAME": None,
+            "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        }
+    )
     with app.app_context():
         yield app
         db.session.remove()

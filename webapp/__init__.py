@@ -1,4 +1,5 @@
 """Application factory."""
+
 import os
 
 from flask import Flask
@@ -43,10 +44,9 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .api import api_bp
+    from .api.errors import register_app_fallbacks
     from .auth import auth_bp
     from .web import web_bp
-
-    from .api.errors import register_app_fallbacks
 
     app.register_blueprint(api_bp)
     app.register_blueprint(auth_bp)

@@ -1,4 +1,5 @@
 """flask commands: accounts, tokens, demo data, ledger verification."""
+
 import secrets
 
 import click
@@ -18,7 +19,7 @@ def register_cli(app):
     @click.option("--display-name", default="")
     def create_user_cmd(username, role, password, display_name):
         """Create a user."""
-        from .services.users import create_user
+        from .services.accounts import create_user
 
         if not password:
             password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
@@ -30,7 +31,7 @@ def register_cli(app):
     @click.option("--name", default="device", show_default=True, help="What the token is for.")
     def create_token_cmd(username, name):
         """Issue an API token for a user and print it once."""
-        from .services.users import create_token
+        from .services.accounts import create_token
 
         click.echo(create_token(username, name))
 
@@ -43,7 +44,7 @@ def register_cli(app):
 
         from .extensions import db
         from .models import User
-        from .services.users import create_user
+        from .services.accounts import create_user
 
         if db.session.scalar(select(User.id).where(User.role == "owner")):
             click.echo("an owner account exists already")
@@ -55,7 +56,7 @@ def register_cli(app):
     @app.cli.command("seed-demo")
     def seed_demo_cmd():
         """Load the demo data set if the database is empty."""
-        from .services.demo import seed_demo
+        from .services.catalog import seed_demo
 
         result = seed_demo()
         if not result["created"]:
@@ -71,12 +72,14 @@ def register_cli(app):
     @app.cli.command("verify-ledger")
     def verify_ledger_cmd():
         """Check that every stock level equals the sum of its ledger rows."""
-        from .services.stock_queries import ledger_mismatches
+        from .services.stock import ledger_mismatches
 
         bad = ledger_mismatches()
         for row in bad:
-            click.echo(f"MISMATCH item {row['item_id']} bin {row['location_id']} lot {row['lot']!r}: "
-                       f"ledger {row['ledger']} level {row['level']}")
+            click.echo(
+                f"MISMATCH item {row['item_id']} bin {row['location_id']} lot {row['lot']!r}: "
+                f"ledger {row['ledger']} level {row['level']}"
+            )
         if bad:
             raise SystemExit(1)
         click.echo("ledger and stock levels agree")

@@ -1,4 +1,5 @@
 """flask commands of the office: recompute the engine, deliver notifications, import CSV."""
+
 import click
 
 
@@ -27,13 +28,15 @@ def register_office_cli(app):
     @click.option("--dry-run", is_flag=True, help="Check every row and show what would change, write nothing.")
     def import_csv_cmd(kind, path, dry_run):
         """Import items, barcodes, locations or opening stock from a UTF-8 CSV file, all rows or none."""
-        from .services.csv_import import import_csv
+        from .services.catalog import import_csv
 
         with open(path, encoding="utf-8-sig") as fh:
             report = import_csv(kind, fh.read(), dry_run=dry_run)
         for err in report["errors"]:
             click.echo(f"row {err['row']}: {err['field']}: {err['message']}", err=True)
-        click.echo(f"{'would import' if dry_run or report['errors'] else 'imported'} {report['count']} rows"
-                   + (" (nothing written: fix the errors)" if report["errors"] else ""))
+        click.echo(
+            f"{'would import' if dry_run or report['errors'] else 'imported'} {report['count']} rows"
+            + (" (nothing written: fix the errors)" if report["errors"] else "")
+        )
         if report["errors"]:
             raise SystemExit(1)

@@ -1,4 +1,5 @@
 """Configuration read from the environment, with safe defaults for the embedded SQLite set-up."""
+
 import os
 import secrets
 from pathlib import Path
@@ -11,7 +12,7 @@ def _database_url(instance_path: str) -> str:
     # Heroku-style URLs and bare postgresql:// mean psycopg 3 here, not psycopg2.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

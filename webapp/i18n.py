@@ -1,4 +1,5 @@
 """Locale selection: an explicit switch (cookie) wins, then the user's setting, then the browser."""
+
 from flask import current_app, request
 from flask_login import current_user
 

@@ -1,4 +1,5 @@
 """SQLite connection settings: WAL, foreign keys, a busy timeout, and BEGIN IMMEDIATE for writers."""
+
 import sqlite3
 
 from sqlalchemy import event

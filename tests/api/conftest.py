@@ -23,6 +23,7 @@ def as_role(client, shop):
         def __getattr__(self, method):
             def call(url, **kw):
                 return getattr(client, method)(url, headers=self.headers | kw.pop("headers", {}), **kw)
+
             return call
 
     return Caller

@@ -1,20 +1,30 @@
 """Items, barcodes, suppliers, sites and bins through the API, with roles enforced."""
+
 from sqlalchemy import func, select
 
 from webapp.extensions import db
 from webapp.models import Item
 
-NEW_ITEM = {"code": "MUG-HASAMI", "name": "波佐見焼マグカップ", "name_en": "Hasami porcelain mug",
-            "stock_class": "product", "unit_cost": "650", "unit_price": "1320", "lead_time_days": 5,
-            "barcodes_in": [{"code": "4912345000026"}, {"code": "14912345000023", "pack_qty": 6}]}
+NEW_ITEM = {
+    "code": "MUG-HASAMI",
+    "name": "波佐見焼マグカップ",
+    "name_en": "Hasami porcelain mug",
+    "stock_class": "product",
+    "unit_cost": "650",
+    "unit_price": "1320",
+    "lead_time_days": 5,
+    "barcodes_in": [{"code": "4912345000026"}, {"code": "14912345000023", "pack_qty": 6}],
+}
 
 
 def test_a_manager_creates_an_item_with_its_barcodes(as_role):
     response = as_role("manager").post("/api/v1/items", json=NEW_ITEM)
     assert response.status_code == 201
     assert response.json["name"] == "波佐見焼マグカップ" and response.json["unit_cost"] == "650.0000"
-    assert [(b["code"], b["pack_qty"]) for b in response.json["barcodes"]] == [("04912345000026", 1),
-                                                                               ("14912345000023", 6)]
+    assert [(b["code"], b["pack_qty"]) for b in response.json["barcodes"]] == [
+        ("04912345000026", 1),
+        ("14912345000023", 6),
+    ]
 
 
 def test_a_worker_may_not_create_items(as_role):
@@ -65,8 +75,9 @@ def test_invalid_item_fields_get_422(as_role):
 
 
 def test_suppliers_are_created_by_managers_and_listed(as_role):
-    created = as_role("manager").post("/api/v1/suppliers", json={"code": "SUP-YAMATO", "name": "大和食品",
-                                                                 "email": "hacchu@yamato.example.jp"})
+    created = as_role("manager").post(
+        "/api/v1/suppliers", json={"code": "SUP-YAMATO", "name": "大和食品", "email": "hacchu@yamato.example.jp"}
+    )
     assert created.status_code == 201
     assert [s["name"] for s in as_role("worker").get("/api/v1/suppliers").json["suppliers"]] == ["大和食品"]
     bad = as_role("manager").post("/api/v1/suppliers", json={"code": "X", "name": "x", "email": "nope"})
@@ -77,11 +88,14 @@ def test_only_owners_set_up_sites_and_bins(as_role, shop):
     refused = as_role("manager").post("/api/v1/sites", json={"code": "OSK", "name": "大阪店"})
     site = as_role("owner").post("/api/v1/sites", json={"code": "OSK", "name": "大阪店", "kind": "store"})
     assert refused.status_code == 403 and site.status_code == 201
-    bin_ = as_role("owner").post("/api/v1/locations", json={"site_id": site.json["id"], "code": "OSK-S01",
-                                                           "walk_seq": 10})
+    bin_ = as_role("owner").post(
+        "/api/v1/locations", json={"site_id": site.json["id"], "code": "OSK-S01", "walk_seq": 10}
+    )
     duplicate = as_role("owner").post("/api/v1/locations", json={"site_id": site.json["id"], "code": "OSK-S01"})
     assert bin_.status_code == 201 and duplicate.status_code == 409
-    codes = [loc["code"] for loc in as_role("worker").get(f"/api/v1/locations?site_id={site.json['id']}").json["locations"]]
+    codes = [
+        loc["code"] for loc in as_role("worker").get(f"/api/v1/locations?site_id={site.json['id']}").json["locations"]
+    ]
     assert codes == ["OSK-RCV", "OSK-S01"]
 
 

@@ -1,4 +1,5 @@
 """Every API endpoint but the OpenAPI document refuses the anonymous with the JSON 401."""
+
 import re
 
 
@@ -24,11 +25,18 @@ def test_every_api_endpoint_refuses_anonymous_callers(client, app):
 
 def test_a_worker_is_refused_the_managers_and_owners_endpoints(as_role):
     worker = as_role("worker")
-    for method, url in [("post", "/api/v1/items"), ("patch", "/api/v1/items/1"), ("post", "/api/v1/items/1/barcodes"),
-                        ("delete", "/api/v1/items/1/barcodes/4901234567894"),
-                        ("post", "/api/v1/suppliers"), ("post", "/api/v1/sites"), ("post", "/api/v1/locations"),
-                        ("get", "/api/v1/unresolved"), ("post", "/api/v1/unresolved/map"),
-                        ("post", "/api/v1/alerts/1/acknowledge")]:
+    for method, url in [
+        ("post", "/api/v1/items"),
+        ("patch", "/api/v1/items/1"),
+        ("post", "/api/v1/items/1/barcodes"),
+        ("delete", "/api/v1/items/1/barcodes/4901234567894"),
+        ("post", "/api/v1/suppliers"),
+        ("post", "/api/v1/sites"),
+        ("post", "/api/v1/locations"),
+        ("get", "/api/v1/unresolved"),
+        ("post", "/api/v1/unresolved/map"),
+        ("post", "/api/v1/alerts/1/acknowledge"),
+    ]:
         response = getattr(worker, method)(url, json={})
         assert response.status_code == 403, (method, url)
         assert response.json["error"]["code"] == "forbidden"

@@ -1,8 +1,9 @@
 """The office numbers over the API: stock report, engine results, suggestions and recompute, for managers only."""
+
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from tests.services.test_replenishment_data import daily_sales
+from tests.services.replenishment.test_replenishment_data import daily_sales
 
 
 def tokyo_today():

@@ -1,4 +1,5 @@
 """POST /api/v1/scans and /scans/batch: statuses, replays, and a clear 4xx for every malformed input."""
+
 import uuid
 
 import pytest
@@ -10,8 +11,10 @@ from webapp.models import Movement, Scan
 
 
 def nothing_stored():
-    return (db.session.scalar(select(func.count()).select_from(Scan)) == 0
-            and db.session.scalar(select(func.count()).select_from(Movement)) == 0)
+    return (
+        db.session.scalar(select(func.count()).select_from(Scan)) == 0
+        and db.session.scalar(select(func.count()).select_from(Movement)) == 0
+    )
 
 
 def test_one_scan_is_applied_and_its_replay_answers_duplicate(as_role):
@@ -33,35 +36,52 @@ def test_an_unknown_code_is_accepted_as_unresolved(as_role):
 def test_a_batch_answers_one_result_per_scan_in_order(as_role):
     known = scan_json(quantity=2, location="A-01-01")
     as_role("worker").post("/api/v1/scans", json=known)
-    batch = [scan_json(location="A-01-01"), known, scan_json(code="4549292123456"),
-             scan_json(quantity=0), {"mode": "receive"}, "not an object", scan_json(code="4901234567890")]
+    batch = [
+        scan_json(location="A-01-01"),
+        known,
+        scan_json(code="4549292123456"),
+        scan_json(quantity=0),
+        {"mode": "receive"},
+        "not an object",
+        scan_json(code="4901234567890"),
+    ]
     response = as_role("worker").post("/api/v1/scans/batch", json={"scans": batch})
     results = response.json["results"]
     assert response.status_code == 200
-    assert [r["status"] for r in results] == ["applied", "duplicate", "unresolved", "rejected", "rejected",
-                                              "rejected", "rejected"]
+    assert [r["status"] for r in results] == [
+        "applied",
+        "duplicate",
+        "unresolved",
+        "rejected",
+        "rejected",
+        "rejected",
+        "rejected",
+    ]
     assert results[3]["fields"] == {"quantity": ["Quantity must not be zero."]}
     assert "scan_id" in results[4]["fields"]
     assert results[6]["reason"] == "bad_check_digit"
     assert [r["scan_id"] for r in results[:3]] == [batch[0]["scan_id"], known["scan_id"], batch[2]["scan_id"]]
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"mode": "receive", "code": "4901234567894", "occurred_at": "2026-11-20T09:00:00+09:00"}, "scan_id"),
-    (scan_json(quantity=0), "quantity"),
-    (scan_json(quantity=1_000_001), "quantity"),
-    (scan_json(quantity="5"), "quantity"),
-    (scan_json(quantity=-1), "quantity"),
-    (scan_json(mode="teleport"), "mode"),
-    (scan_json(scan_id="not-a-uuid"), "scan_id"),
-    (scan_json(occurred_at="2026-11-20T09:00:00"), "occurred_at"),
-    (scan_json(occurred_at="yesterday"), "occurred_at"),
-    (scan_json(code=""), "code"),
-    (scan_json(code="x" * 201), "code"),
-    (scan_json(mode="move", location="A-01-01"), "to_location"),
-    (scan_json(mode="undo"), "undo_of"),
-    (scan_json(task_id="PO-1"), "task_id"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"mode": "receive", "code": "4901234567894", "occurred_at": "2026-11-20T09:00:00+09:00"}, "scan_id"),
+        (scan_json(quantity=0), "quantity"),
+        (scan_json(quantity=1_000_001), "quantity"),
+        (scan_json(quantity="5"), "quantity"),
+        (scan_json(quantity=-1), "quantity"),
+        (scan_json(mode="teleport"), "mode"),
+        (scan_json(scan_id="not-a-uuid"), "scan_id"),
+        (scan_json(occurred_at="2026-11-20T09:00:00"), "occurred_at"),
+        (scan_json(occurred_at="yesterday"), "occurred_at"),
+        (scan_json(code=""), "code"),
+        (scan_json(code="x" * 201), "code"),
+        (scan_json(mode="move", location="A-01-01"), "to_location"),
+        (scan_json(mode="undo"), "undo_of"),
+        (scan_json(task_id="PO-1"), "task_id"),
+    ],
+)
 def test_a_malformed_scan_gets_422_naming_the_field_and_changes_nothing(as_role, body, field):
     response = as_role("worker").post("/api/v1/scans", json=body)
     assert response.status_code == 422
@@ -145,10 +165,25 @@ def test_occurred_at_from_the_device_is_kept_beside_recorded_at(as_role):
 
 
 def test_random_bodies_never_cause_a_server_error(as_role):
-    bodies = [None, 0, "", [], {}, {"scan_id": None}, {"scan_id": str(uuid.uuid4()), "mode": None},
-              scan_json(quantity=1.5), scan_json(quantity=True), scan_json(location=5), scan_json(code=["a"]),
-              scan_json(expiry="31/12/2027"), scan_json(undo_of="x", mode="undo"), scan_json(site={"a": 1}),
-              scan_json(code="]d2\x1d\x1d"), scan_json(code="01049012345678\x1d"), scan_json(code="\x00\x01")]
+    bodies = [
+        None,
+        0,
+        "",
+        [],
+        {},
+        {"scan_id": None},
+        {"scan_id": str(uuid.uuid4()), "mode": None},
+        scan_json(quantity=1.5),
+        scan_json(quantity=True),
+        scan_json(location=5),
+        scan_json(code=["a"]),
+        scan_json(expiry="31/12/2027"),
+        scan_json(undo_of="x", mode="undo"),
+        scan_json(site={"a": 1}),
+        scan_json(code="]d2\x1d\x1d"),
+        scan_json(code="01049012345678\x1d"),
+        scan_json(code="\x00\x01"),
+    ]
     for body in bodies:
         for url in ("/api/v1/scans", "/api/v1/scans/batch"):
             payload = {"scans": [body]} if url.endswith("batch") else body

@@ -1,4 +1,5 @@
 """Stock, movements, lookups, reference data, alerts, unresolved codes and the OpenAPI document."""
+
 from tests.builders import scan_json
 
 
@@ -28,8 +29,14 @@ def test_movements_page_newest_first_and_filter_by_type(as_role, shop):
 
 
 def test_bad_query_parameters_get_422(as_role):
-    for url in ("/api/v1/movements?limit=0", "/api/v1/movements?since=yesterday", "/api/v1/stock?item_id=abc",
-                "/api/v1/reference?since=garbage", "/api/v1/alerts?status=maybe", "/api/v1/lookup?code="):
+    for url in (
+        "/api/v1/movements?limit=0",
+        "/api/v1/movements?since=yesterday",
+        "/api/v1/stock?item_id=abc",
+        "/api/v1/reference?since=garbage",
+        "/api/v1/alerts?status=maybe",
+        "/api/v1/lookup?code=",
+    ):
         response = as_role("manager").get(url)
         assert response.status_code == 422, url
         assert response.json["error"]["code"]
@@ -73,12 +80,17 @@ def test_unresolved_codes_are_mapped_through_the_api(as_role, shop):
     codes = as_role("manager").get("/api/v1/unresolved").json["codes"]
     assert [c["code"] for c in codes] == ["04549292123456"]
     assert as_role("worker").get("/api/v1/unresolved").status_code == 403
-    mapped = as_role("manager").post("/api/v1/unresolved/map", json={"code": "4549292123456",
-                                                                     "item_id": shop["clock"].id})
+    mapped = as_role("manager").post(
+        "/api/v1/unresolved/map", json={"code": "4549292123456", "item_id": shop["clock"].id}
+    )
     assert mapped.status_code == 200 and mapped.json["applied"] == 1
     assert as_role("manager").get("/api/v1/unresolved").json["codes"] == []
-    assert as_role("manager").post("/api/v1/unresolved/map", json={"code": "4549292123456",
-                                                                   "item_id": shop["clock"].id}).status_code == 409
+    assert (
+        as_role("manager")
+        .post("/api/v1/unresolved/map", json={"code": "4549292123456", "item_id": shop["clock"].id})
+        .status_code
+        == 409
+    )
 
 
 def test_the_openapi_document_describes_every_endpoint(client, app):

@@ -1,4 +1,5 @@
 """The workflow API: orders, pick lists and counts over HTTP, roles enforced, one error shape."""
+
 from tests.builders import make_item, scan_json
 
 CLOCK = "4901234567894"
@@ -15,8 +16,9 @@ def receive(as_role, qty, bin_code="A-01-01"):
 
 
 def test_a_manager_makes_an_order_and_a_worker_receives_it_partly(as_role):
-    made = as_role("manager").post("/api/v1/purchase-orders", json={
-        "site": "TKY", "number": "PO-7001", "lines": [{"item": CLOCK, "quantity": 10}]})
+    made = as_role("manager").post(
+        "/api/v1/purchase-orders", json={"site": "TKY", "number": "PO-7001", "lines": [{"item": CLOCK, "quantity": 10}]}
+    )
     assert made.status_code == 201 and made.json["lines"][0]["outstanding"] == 10
     po = made.json["id"]
     batch = as_role("worker").post("/api/v1/scans/batch", json={"scans": [scan_json(quantity=4, task_id=po)]})
@@ -54,15 +56,33 @@ def test_purchase_orders_import_from_a_csv_body(as_role):
 
 def test_a_pick_list_is_picked_shorted_and_completed(as_role):
     receive(as_role, 2)
-    pl = as_role("manager").post("/api/v1/pick-lists", json={
-        "site": "TKY", "reference": "SO-55 山田商店", "lines": [{"item": "RETRO-CLOCK", "quantity": 3}]}).json
+    pl = (
+        as_role("manager")
+        .post(
+            "/api/v1/pick-lists",
+            json={"site": "TKY", "reference": "SO-55 山田商店", "lines": [{"item": "RETRO-CLOCK", "quantity": 3}]},
+        )
+        .json
+    )
     lines = pl["lines"]
     assert [(ln["bin"], ln["quantity"], ln["unavailable"]) for ln in lines] == [("A-01-01", 2, False), (None, 1, True)]
-    wrong = as_role("worker").post("/api/v1/scans/batch", json={"scans": [
-        scan_json(mode="pick", quantity=1, location="A-01-02", task_id=pl["id"])]}).json["results"][0]
+    wrong = (
+        as_role("worker")
+        .post(
+            "/api/v1/scans/batch",
+            json={"scans": [scan_json(mode="pick", quantity=1, location="A-01-02", task_id=pl["id"])]},
+        )
+        .json["results"][0]
+    )
     assert (wrong["status"], wrong["reason"]) == ("rejected", "wrong_bin")
-    ok = as_role("worker").post("/api/v1/scans/batch", json={"scans": [
-        scan_json(mode="pick", quantity=2, location="A-01-01", task_id=pl["id"])]}).json["results"][0]
+    ok = (
+        as_role("worker")
+        .post(
+            "/api/v1/scans/batch",
+            json={"scans": [scan_json(mode="pick", quantity=2, location="A-01-01", task_id=pl["id"])]},
+        )
+        .json["results"][0]
+    )
     assert ok["status"] == "applied"
     assert as_role("worker").post(f"/api/v1/pick-lists/{pl['id']}/complete", json={}).status_code == 409
     bad = as_role("worker").post(f"/api/v1/pick-lists/{pl['id']}/lines/{lines[1]['id']}/short", json={"reason": "lazy"})
@@ -78,11 +98,17 @@ def test_a_worker_sees_a_blind_count_and_a_manager_approves_it(as_role):
     session = made.json["id"]
     worker_view = as_role("worker").get(f"/api/v1/count-sessions/{session}").json
     assert worker_view["blind"] and "review" not in worker_view and "expected" not in worker_view["lines"][0]
-    as_role("worker").post("/api/v1/scans/batch", json={"scans": [
-        scan_json(mode="count", quantity=9, location="A-01-01", task_id=session)]})
+    as_role("worker").post(
+        "/api/v1/scans/batch",
+        json={"scans": [scan_json(mode="count", quantity=9, location="A-01-01", task_id=session)]},
+    )
     review = as_role("manager").get(f"/api/v1/count-sessions/{session}").json["review"]
     assert (review[0]["expected"], review[0]["counted"], review[0]["variance"], review[0]["value"]) == (
-        10, 9, -1, "-1200.0000")
+        10,
+        9,
+        -1,
+        "-1200.0000",
+    )
     assert as_role("worker").post(f"/api/v1/count-sessions/{session}/approve", json={}).status_code == 403
     approved = as_role("manager").post(f"/api/v1/count-sessions/{session}/approve", json={})
     assert approved.json["posted"] == {"adjustments": 1, "units": -1} and approved.json["status"] == "done"

@@ -1,5 +1,6 @@
 """Real-browser fixtures: the real app on a live thread server, a headless Chromium with a fake
 camera fed from generated barcode videos, and phone-sized pages that may talk only to our server."""
+
 import os
 import shutil
 import subprocess
@@ -16,9 +17,16 @@ from tests.e2e.helpers import JAN, PASSWORD
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-fake-ui-for-media-stream",
+    "--use-fake-device-for-media-stream",
 ]
 PHONE = {"width": 390, "height": 844}
 
@@ -47,8 +55,9 @@ class LiveServer:
         self.server = None
 
     def start(self):
-        self.server = make_server("127.0.0.1", self.port, self.app, threaded=True,
-                                  request_handler=_OneRequestPerConnection)
+        self.server = make_server(
+            "127.0.0.1", self.port, self.app, threaded=True, request_handler=_OneRequestPerConnection
+        )
         self.port = self.server.server_port
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
@@ -83,10 +92,30 @@ def server(app, seeded):
 
 # ---- fixture videos: generated per run, never committed ----
 
+
 def _to_y4m(png: Path, out: Path) -> Path:
-    subprocess.run(["ffmpeg", "-loglevel", "error", "-y", "-loop", "1", "-i", str(png), "-t", "2", "-r", "10",
-                    "-vf", "scale=w=520:h=400:force_original_aspect_ratio=decrease:flags=neighbor,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p",
-                    "-f", "yuv4mpegpipe", str(out)], check=True)
+    subprocess.run(
+        [
+            "ffmpeg",
+            "-loglevel",
+            "error",
+            "-y",
+            "-loop",
+            "1",
+            "-i",
+            str(png),
+            "-t",
+            "2",
+            "-r",
+            "10",
+            "-vf",
+            "scale=w=520:h=400:force_original_aspect_ratio=decrease:flags=neighbor,pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p",
+            "-f",
+            "yuv4mpegpipe",
+            str(out),
+        ],
+        check=True,
+    )
     return out
 
 
@@ -99,8 +128,10 @@ def _ean13_png(digits12: str, out: Path) -> Path:
 
 
 def _gs1_datamatrix_png(hri: str, out: Path) -> Path:
-    script = ("require('bwip-js').toBuffer({bcid:'gs1datamatrix',text:process.argv[1],scale:10,padding:4,"
-              "backgroundcolor:'FFFFFF'}).then(b=>process.stdout.write(b)).catch(e=>{console.error(e);process.exit(1)})")
+    script = (
+        "require('bwip-js').toBuffer({bcid:'gs1datamatrix',text:process.argv[1],scale:10,padding:4,"
+        "backgroundcolor:'FFFFFF'}).then(b=>process.stdout.write(b)).catch(e=>{console.error(e);process.exit(1)})"
+    )
     png = subprocess.run(["node", "-e", script, hri], cwd=ROOT, check=True, capture_output=True).stdout
     out.write_bytes(png)
     return out
@@ -113,8 +144,9 @@ def videos(tmp_path_factory):
     folder = tmp_path_factory.mktemp("camera")
     return {
         "ean13": _to_y4m(_ean13_png(JAN[:12], folder / "ean13.png"), folder / "ean13.y4m"),
-        "gs1dm": _to_y4m(_gs1_datamatrix_png("(01)04901234567894(17)271231(10)LOT42A", folder / "gs1dm.png"),
-                         folder / "gs1dm.y4m"),
+        "gs1dm": _to_y4m(
+            _gs1_datamatrix_png("(01)04901234567894(17)271231(10)LOT42A", folder / "gs1dm.png"), folder / "gs1dm.y4m"
+        ),
     }
 
 
@@ -142,8 +174,15 @@ class Phone:
 
     def __init__(self, browser, server, locale="ja-JP", **options):
         self.server = server
-        self.context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                           locale=locale, base_url=server.url, **options)
+        self.context = browser.new_context(
+            viewport=PHONE,
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+            locale=locale,
+            base_url=server.url,
+            **options,
+        )
         self.requests = []
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page = self.context.new_page()
@@ -152,8 +191,14 @@ class Phone:
         self.errors = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         # Network failures are expected offline; script errors never are.
-        self.page.on("console", lambda msg: msg.type == "error" and not msg.text.startswith("Failed to load resource")
-                     and self.errors.append(msg.text))
+        self.page.on(
+            "console",
+            lambda msg: (
+                msg.type == "error"
+                and not msg.text.startswith("Failed to load resource")
+                and self.errors.append(msg.text)
+            ),
+        )
 
     def login(self, username="sato", password=PASSWORD):
         page = self.page
@@ -212,8 +257,9 @@ class Phone:
 
     def wait_for_reference(self):
         """Wait until the device has its offline copy of items and bins."""
-        self.wait_until("async () => (await import('/static/js/reference.js')).classify('A-01-01')"
-                        ".then(r => r.kind === 'location')")
+        self.wait_until(
+            "async () => (await import('/static/js/reference.js')).classify('A-01-01').then(r => r.kind === 'location')"
+        )
 
     def queue_undo_of_unknown_scan(self):
         """Queue what the server must reject (a device bug or stale state): an undo of a scan it never saw."""

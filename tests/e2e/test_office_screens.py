@@ -1,4 +1,5 @@
 """The office at tablet size in a real Chromium, both languages; screenshots saved to test-artifacts/ for review."""
+
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from tests.e2e.conftest import LiveServer
 from tests.e2e.helpers import PASSWORD
 from webapp.extensions import db
 from webapp.models import Item
-from webapp.services.demo import seed_demo
+from webapp.services.catalog import seed_demo
 from webapp.services.replenishment import recompute
 
 TABLET = {"width": 820, "height": 1180}
@@ -30,8 +31,13 @@ def office_server(app):
 @pytest.mark.parametrize("locale", ["ja", "en"])
 def test_stock_list_item_page_and_dashboard_on_a_tablet(office_server, browsers, locale):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    context = browsers().new_context(viewport=TABLET, device_scale_factor=1, has_touch=True,
-                                     locale=f"{locale}-JP" if locale == "ja" else "en-GB", base_url=office_server.url)
+    context = browsers().new_context(
+        viewport=TABLET,
+        device_scale_factor=1,
+        has_touch=True,
+        locale=f"{locale}-JP" if locale == "ja" else "en-GB",
+        base_url=office_server.url,
+    )
     requests, errors = [], []
     context.on("request", lambda r: requests.append(r.url))
     page = context.new_page()
@@ -44,7 +50,9 @@ def test_stock_list_item_page_and_dashboard_on_a_tablet(office_server, browsers,
 
     page.goto("/office/stock")
     page.fill("input[name=q]", "TEA")
-    page.wait_for_function("[...document.querySelectorAll('#stock-table tbody tr')].every(r => r.textContent.includes('TEA-'))")
+    page.wait_for_function(
+        "[...document.querySelectorAll('#stock-table tbody tr')].every(r => r.textContent.includes('TEA-'))"
+    )
     page.fill("input[name=q]", "")
     page.wait_for_function("document.querySelectorAll('#stock-table tbody tr').length > 20")
     assert page.locator("table.stock th").count() == 13

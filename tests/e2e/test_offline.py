@@ -1,7 +1,9 @@
 """Nothing lost, nothing counted twice: a real outage, a reload with no network, a lost answer."""
+
 import json
 
 from tests.e2e.helpers import JAN, scans_recorded, stock_of
+
 
 def test_twenty_scans_made_offline_survive_a_reload_and_apply_exactly_once(phone):
     device = phone()
@@ -53,7 +55,7 @@ class LoseFirstAnswer:
 
 def test_a_batch_whose_answer_is_lost_is_sent_again_without_double_counting(phone, app):
     device = phone()
-    page = device.login()
+    device.login()
     device.open("/scan/receive")
     device.wait_for_reference()
     device.context.set_offline(True)

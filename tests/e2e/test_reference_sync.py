@@ -1,4 +1,5 @@
 """The phone's offline copy of barcodes follows the office: a code moved to another item moves on the phone."""
+
 from sqlalchemy import select
 
 from tests.e2e.helpers import JAN
@@ -6,8 +7,10 @@ from webapp.extensions import db
 from webapp.models import Item
 from webapp.services.catalog import add_barcode, remove_barcode
 
-CLASSIFY = ("async () => (await import('/static/js/reference.js')).classify('" + JAN + "')"
-            ".then(r => r.kind === 'item' ? r.item.code : r.kind)")
+CLASSIFY = (
+    "async () => (await import('/static/js/reference.js')).classify('" + JAN + "')"
+    ".then(r => r.kind === 'item' ? r.item.code : r.kind)"
+)
 RESYNC = """async () => {
     const app = await import('/static/js/app.js');
     await (await import('/static/js/reference.js')).refreshReference(app.config.urls.reference);

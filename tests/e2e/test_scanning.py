@@ -1,4 +1,5 @@
 """Scanning in a real Chromium: camera video, keyboard wedge and typed entry, through to the server's stock."""
+
 import time
 
 from tests.e2e.helpers import JAN, scans_recorded, stock_of

@@ -1,11 +1,12 @@
 """Lookup, languages, the update prompt, and a screenshot of every screen at phone size in both languages."""
+
 from pathlib import Path
 
 import pytest
 
 from tests.builders import actor, scan
 from tests.e2e.helpers import JAN, stock_of
-from webapp.services.scans import apply_scans
+from webapp.services.scanning import apply_scans
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 

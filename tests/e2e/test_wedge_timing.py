@@ -1,4 +1,5 @@
 """A wedge scanner's burst is never lost: right after the page loads, on a busy phone, or with uneven gaps."""
+
 import pytest
 
 from tests.e2e.helpers import JAN

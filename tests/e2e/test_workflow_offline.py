@@ -9,7 +9,7 @@ from tests.e2e.workflow_phone import shoot, typed
 from webapp.extensions import db
 from webapp.models import Task, TaskAction, TaskEvent
 from webapp.services.picking import create_pick_list, pick_lines
-from webapp.services.scans import apply_scans
+from webapp.services.scanning import apply_scans
 
 
 @pytest.fixture
@@ -42,8 +42,10 @@ def test_a_pick_list_opened_offline_is_picked_and_applied_once_on_sync(phone, pi
     page.wait_for_selector("body[data-ready='1']")
     page.wait_for_function("document.getElementById('wf-where').textContent.includes('A-01-02')")
     typed(page, "A-01-02")
-    page.wait_for_function("document.getElementById('wf-where').textContent.includes('A-01-02')"
-                           " && document.getElementById('wf-detail').textContent !== ''")
+    page.wait_for_function(
+        "document.getElementById('wf-where').textContent.includes('A-01-02')"
+        " && document.getElementById('wf-detail').textContent !== ''"
+    )
     for _ in range(4):
         typed(page, JAN)
     device.wait_for_queue(pending=4)
@@ -61,7 +63,9 @@ def test_a_pick_list_opened_offline_is_picked_and_applied_once_on_sync(phone, pi
 
 
 @pytest.mark.parametrize("locale, lang", [("ja-JP", "ja"), ("en-US", "en")])
-def test_a_short_pick_and_completion_made_offline_apply_once_after_the_scans_before_them(phone, pick_list, locale, lang):
+def test_a_short_pick_and_completion_made_offline_apply_once_after_the_scans_before_them(
+    phone, pick_list, locale, lang
+):
     device = phone(locale=locale)
     page = open_tasks_then_go_offline(device)
     page.click("a[data-number='PL-900']")
@@ -93,5 +97,8 @@ def test_a_short_pick_and_completion_made_offline_apply_once_after_the_scans_bef
     assert task.status == "done"
     assert (line["picked"], line["short"], line["short_reason"]) == (3, 1, "damaged")
     assert stock_of() == 3
-    assert [a.kind for a in db.session.scalars(select(TaskAction).order_by(TaskAction.recorded_at))] == ["short", "complete"]
+    assert [a.kind for a in db.session.scalars(select(TaskAction).order_by(TaskAction.recorded_at))] == [
+        "short",
+        "complete",
+    ]
     assert db.session.scalar(select(func.count()).select_from(TaskEvent).where(TaskEvent.kind == "short_pick")) == 1

@@ -1,5 +1,6 @@
 """Workflows on a phone in real Chromium: receive an order partly then fully, pick with a wrong item refused,
 count a bin and approve it, transfer between bins and sites; two pickers and one last unit."""
+
 import pytest
 
 from tests.builders import actor, make_site, make_user, scan
@@ -10,7 +11,7 @@ from webapp.extensions import db
 from webapp.models import Task
 from webapp.services.picking import create_pick_list, pick_lines
 from webapp.services.purchasing import create_purchase_order, order_lines
-from webapp.services.scans import apply_scans
+from webapp.services.scanning import apply_scans
 from webapp.services.stocktake import review, start_count
 
 TEA_CUP = "4512345678906"
@@ -34,9 +35,11 @@ def fresh(task_id):
 
 def settled(device, done, attention=0):
     """Wait until the phone has `done` acknowledged and `attention` refused scans, none pending."""
-    device.wait_until("async () => { const q = await import('/static/js/queue.js');"
-                      f" const c = await q.counts(); const d = await q.byState('done');"
-                      f" return c.pending === 0 && c.attention === {attention} && d.length === {done}; }}")
+    device.wait_until(
+        "async () => { const q = await import('/static/js/queue.js');"
+        f" const c = await q.counts(); const d = await q.byState('done');"
+        f" return c.pending === 0 && c.attention === {attention} && d.length === {done}; }}"
+    )
 
 
 def error_shown(page):

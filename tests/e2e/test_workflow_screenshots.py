@@ -1,4 +1,5 @@
 """Every workflow screen at phone size in Japanese and English, saved under test-artifacts/workflows/."""
+
 import pytest
 
 from tests.builders import actor, make_user, scan
@@ -8,16 +9,17 @@ from webapp.extensions import db
 from webapp.models import Task
 from webapp.services.picking import create_pick_list
 from webapp.services.purchasing import create_purchase_order
-from webapp.services.scans import apply_scans
+from webapp.services.scanning import apply_scans
 from webapp.services.stocktake import start_count
-
 
 
 @pytest.fixture
 def tasks(seeded):
     manager, _ = make_user("suzuki", "manager", PASSWORD)
-    apply_scans([scan("receive", JAN, 8, location="A-01-02"), scan("receive", "4512345678906", 3, location="B-02-01")],
-                actor(seeded["user_id"]))
+    apply_scans(
+        [scan("receive", JAN, 8, location="A-01-02"), scan("receive", "4512345678906", 3, location="B-02-01")],
+        actor(seeded["user_id"]),
+    )
     create_purchase_order("TKY", None, [(JAN, 10), ("TEA-CUP", 24)], manager, number="PO-1001")
     create_pick_list("TKY", [(JAN, 2), ("TEA-CUP", 1)], manager, reference="SO-501 山田商店", number="PL-501")
     session = start_count("TKY", manager, scope="bins", bins=["A-01-02", "B-02-01"])

@@ -1,4 +1,5 @@
 """Steps the workflow browser tests share: open a task from the hub, type a code, take a screenshot."""
+
 from pathlib import Path
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "workflows"

@@ -32,8 +32,15 @@ def malformed(code, symbology=None):
 
 @pytest.mark.parametrize(
     ("body", "digit"),
-    [("490123456789", 4), ("454929212345", 6), ("4912345", 6), ("03600029145", 2),
-     ("1490123456789", 1), ("04210000526", 4), ("34901234000000001", 9)],
+    [
+        ("490123456789", 4),
+        ("454929212345", 6),
+        ("4912345", 6),
+        ("03600029145", 2),
+        ("1490123456789", 1),
+        ("04210000526", 4),
+        ("34901234000000001", 9),
+    ],
 )
 def test_check_digit_is_gs1_mod_10_for_any_length(body, digit):
     assert gtin_check_digit(body) == digit
@@ -70,17 +77,26 @@ def malformed_of(function, code):
 
 @pytest.mark.parametrize(
     ("upc_e", "upc_a"),
-    [("04252614", "042100005264"), ("01234505", "012000003455"), ("01234531", "012300000451"),
-     ("01234543", "012340000053"), ("01234565", "012345000065"),
-     ("425261", "042100005264"), ("0425261", "042100005264"), ("1234565", "123456000056")],
+    [
+        ("04252614", "042100005264"),
+        ("01234505", "012000003455"),
+        ("01234531", "012300000451"),
+        ("01234543", "012340000053"),
+        ("01234565", "012345000065"),
+        ("425261", "042100005264"),
+        ("0425261", "042100005264"),
+        ("1234565", "123456000056"),
+    ],
 )
 def test_upc_e_expands_to_upc_a_for_every_last_digit_rule(upc_e, upc_a):
     assert expand_upce(upc_e) == upc_a
     assert is_valid_gtin(upc_a)
 
 
-@pytest.mark.parametrize(("code", "reason"), [("04252615", "bad_check_digit"), ("24252614", "bad_upce"),
-                                             ("42526", "bad_upce"), ("04252A14", "bad_upce")])
+@pytest.mark.parametrize(
+    ("code", "reason"),
+    [("04252615", "bad_check_digit"), ("24252614", "bad_upce"), ("42526", "bad_upce"), ("04252A14", "bad_upce")],
+)
 def test_upc_e_rejects_wrong_check_digit_number_system_and_length(code, reason):
     assert malformed_of(expand_upce, code).code == reason
 
@@ -90,8 +106,13 @@ def test_upc_e_rejects_wrong_check_digit_number_system_and_length(code, reason):
 
 @pytest.mark.parametrize(
     ("code", "gtin14"),
-    [(JAN, JAN14), ("4549292123456", "04549292123456"), ("036000291452", "00036000291452"),
-     ("49123456", "00000049123456"), (CASE_GTIN, CASE_GTIN)],
+    [
+        (JAN, JAN14),
+        ("4549292123456", "04549292123456"),
+        ("036000291452", "00036000291452"),
+        ("49123456", "00000049123456"),
+        (CASE_GTIN, CASE_GTIN),
+    ],
 )
 def test_jan_upc_a_ean_8_and_itf_14_are_gtins_keyed_by_gtin_14(code, gtin14):
     parsed = parse_code(code)
@@ -200,7 +221,7 @@ def test_an_impossible_expiry_date_is_malformed(expiry):
 
 
 def test_gs1_datamatrix_carries_lot_expiry_and_serial():
-    parsed = parse_code(f"]d201{JAN14}17260930" f"10B2406{GS}21000123")
+    parsed = parse_code(f"]d201{JAN14}1726093010B2406{GS}21000123")
     assert (parsed.kind, parsed.symbology) == ("gs1", "datamatrix")
     assert (parsed.lot, parsed.expiry, parsed.serial) == ("B2406", date(2026, 9, 30), "000123")
 
@@ -247,15 +268,14 @@ def test_a_gs1_string_without_gtin_is_keyed_by_its_human_readable_form():
     assert (parsed.kind, parsed.gtin, parsed.candidates) == ("gs1", None, ("(00)349012340000000012",))
 
 
-@pytest.mark.parametrize(
-    "code", [f"]C101{JAN14[:-1]}3", f"(01){JAN14[:-1]}3", f"]d201{CASE_GTIN[:-1]}2{GS}10X"]
-)
+@pytest.mark.parametrize("code", [f"]C101{JAN14[:-1]}3", f"(01){JAN14[:-1]}3", f"]d201{CASE_GTIN[:-1]}2{GS}10X"])
 def test_a_gs1_string_whose_gtin_check_digit_is_wrong_is_a_misread(code):
     assert malformed(code).code == "bad_check_digit"
 
 
-@pytest.mark.parametrize("code", ["]C10104901234567", "]C1RETRO-CLOCK", "(01)123", "(01)" + JAN14 + "(9999)X",
-                                  f"RETRO{GS}CLOCK"])
+@pytest.mark.parametrize(
+    "code", ["]C10104901234567", "]C1RETRO-CLOCK", "(01)123", "(01)" + JAN14 + "(9999)X", f"RETRO{GS}CLOCK"]
+)
 def test_a_broken_gs1_string_is_malformed(code):
     error = malformed(code)
     assert error.code == "bad_gs1"
@@ -282,8 +302,9 @@ def test_a_broken_digital_link_is_malformed():
     assert malformed(f"https://id.gs1.org/01/{JAN14}/10").code == "bad_gs1"
 
 
-@pytest.mark.parametrize("url", ["https://example.com/menu", "https://blog.example.com/2024/01/hello",
-                                 "http://example.jp/414/4901234000007"])
+@pytest.mark.parametrize(
+    "url", ["https://example.com/menu", "https://blog.example.com/2024/01/hello", "http://example.jp/414/4901234000007"]
+)
 def test_an_ordinary_web_address_in_a_qr_code_is_text(url):
     assert parse_code(url) == ParsedCode(raw=url, kind="text", candidates=(url,))
 
@@ -313,10 +334,23 @@ def test_the_symbology_identifier_wins_over_the_callers_guess():
 
 @pytest.mark.parametrize(
     ("given", "normal"),
-    [("EAN_13", "ean13"), ("ean-8", "ean8"), ("upc_a", "upc_a"), ("UPCE", "upc_e"), ("Code 128", "code128"),
-     ("code_39", "code39"), ("itf", "itf"), ("ITF-14", "itf14"), ("GS1-128", "gs1_128"),
-     ("data_matrix", "datamatrix"), ("qr_code", "qr"), ("pdf417", "pdf417"), ("Micro QR", "micro_qr"),
-     (None, None), ("  ", None)],
+    [
+        ("EAN_13", "ean13"),
+        ("ean-8", "ean8"),
+        ("upc_a", "upc_a"),
+        ("UPCE", "upc_e"),
+        ("Code 128", "code128"),
+        ("code_39", "code39"),
+        ("itf", "itf"),
+        ("ITF-14", "itf14"),
+        ("GS1-128", "gs1_128"),
+        ("data_matrix", "datamatrix"),
+        ("qr_code", "qr"),
+        ("pdf417", "pdf417"),
+        ("Micro QR", "micro_qr"),
+        (None, None),
+        ("  ", None),
+    ],
 )
 def test_symbology_names_from_barcodedetector_zxing_and_people_are_normalised(given, normal):
     assert normalise_symbology(given) == normal
@@ -325,8 +359,18 @@ def test_symbology_names_from_barcodedetector_zxing_and_people_are_normalised(gi
 # --- the registration key -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", [JAN, JAN14, f"]E0{JAN}", f"]C101{JAN14}10LOT1", f"(01){JAN14}(17)271231",
-                                  f"https://id.gs1.org/01/{JAN14}", f" {JAN}\r\n"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        JAN,
+        JAN14,
+        f"]E0{JAN}",
+        f"]C101{JAN14}10LOT1",
+        f"(01){JAN14}(17)271231",
+        f"https://id.gs1.org/01/{JAN14}",
+        f" {JAN}\r\n",
+    ],
+)
 def test_every_way_of_writing_one_product_has_the_same_key(code):
     assert barcode_key(code) == JAN14
 

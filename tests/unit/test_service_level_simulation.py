@@ -63,13 +63,14 @@ def planned_items(draw, level, seed):
     """A plan for REPLICATIONS items of identical demand, each from its own year of history."""
     rng = np.random.default_rng(seed)
     history = np.stack([draw(rng, REPLICATIONS) for _ in range(HISTORY)], axis=1)
-    plan = plan_reorders(history, lead_time=LEAD, review=1, service_level=level, on_hand=0,
-                         coverage=LEAD + ORDER_CYCLE)
+    plan = plan_reorders(history, lead_time=LEAD, review=1, service_level=level, on_hand=0, coverage=LEAD + ORDER_CYCLE)
     return plan, rng
 
 
-STEADY = [pytest.param(poisson_demand(10), id="poisson-10-a-day"),
-          pytest.param(normal_demand(100, 20), id="normal-100-sd-20")]
+STEADY = [
+    pytest.param(poisson_demand(10), id="poisson-10-a-day"),
+    pytest.param(normal_demand(100, 20), id="normal-100-sd-20"),
+]
 
 
 @pytest.mark.parametrize("draw", STEADY)

@@ -1,4 +1,5 @@
 """Shared steps of the page tests: logging in through the real form."""
+
 import re
 
 PASSWORD = "correct horse battery"

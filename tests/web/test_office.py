@@ -1,4 +1,5 @@
 """The office pages as a manager sees them: stock list with filters and CSV, item page, dashboard, suggestions."""
+
 import csv
 import io
 import re
@@ -7,7 +8,7 @@ import pytest
 
 from tests.builders import make_user
 from tests.web.helpers import PASSWORD, log_in
-from webapp.services.demo import seed_demo
+from webapp.services.catalog import seed_demo
 from webapp.services.replenishment import recompute
 
 

@@ -1,4 +1,5 @@
 """Unknown codes and an item's barcodes in the office: map a code, and the scans that waited are applied."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -6,7 +7,7 @@ from tests.builders import actor, make_item, make_site, make_user, scan
 from tests.web.helpers import PASSWORD, log_in
 from webapp.extensions import db
 from webapp.models import Barcode, BarcodeRemoval, StockLevel
-from webapp.services.scans import apply_scans
+from webapp.services.scanning import apply_scans
 
 TOWEL_JAN = "4549292123456"
 
@@ -17,8 +18,13 @@ def shop(app, client):
     towel = make_item("TENUGUI-ASA", "手ぬぐい 麻の葉", None, name_en="Tenugui towel")
     make_user("suzuki", "manager", PASSWORD)
     worker, _ = make_user("sato", "worker", PASSWORD)
-    apply_scans([scan("receive", code=TOWEL_JAN, quantity=4, location="A-01-01"),
-                 scan("receive", code=TOWEL_JAN, quantity=2, location="A-01-02")], actor(worker))
+    apply_scans(
+        [
+            scan("receive", code=TOWEL_JAN, quantity=4, location="A-01-01"),
+            scan("receive", code=TOWEL_JAN, quantity=2, location="A-01-02"),
+        ],
+        actor(worker),
+    )
     return {"towel": towel, "worker": actor(worker), "csrf": log_in(client, "suzuki"), "client": client}
 
 
@@ -35,8 +41,10 @@ def towel_stock(shop) -> int:
 def test_a_manager_sees_the_waiting_scans_and_maps_the_code_in_japanese(shop):
     waiting = page(shop, "/office/unknown-codes", "ja")
     assert "未登録コード" in waiting and TOWEL_JAN in waiting and "待機中のスキャン: <strong>2</strong>" in waiting
-    done = shop["client"].post("/office/unknown-codes/map", data={
-        "csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "TENUGUI-ASA", "pack_qty": "1"})
+    done = shop["client"].post(
+        "/office/unknown-codes/map",
+        data={"csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "TENUGUI-ASA", "pack_qty": "1"},
+    )
     assert done.status_code == 303
     assert towel_stock(shop) == 6
     after = page(shop, "/office/unknown-codes", "ja")
@@ -46,8 +54,10 @@ def test_a_manager_sees_the_waiting_scans_and_maps_the_code_in_japanese(shop):
 
 def test_mapping_to_an_item_code_nobody_has_changes_nothing(shop):
     shop["client"].set_cookie("lang", "en")  # messages are worded in the language of the request
-    shop["client"].post("/office/unknown-codes/map", data={
-        "csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "NO-SUCH-ITEM", "pack_qty": "1"})
+    shop["client"].post(
+        "/office/unknown-codes/map",
+        data={"csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "NO-SUCH-ITEM", "pack_qty": "1"},
+    )
     assert "No item has the code NO-SUCH-ITEM." in page(shop, "/office/unknown-codes", "en")
     assert towel_stock(shop) == 0 and db.session.scalar(select(func.count()).select_from(Barcode)) == 0
 
@@ -60,7 +70,9 @@ def test_mapping_without_the_csrf_token_is_refused(shop):
 def test_the_item_page_adds_and_removes_a_case_barcode(shop):
     url = f"/office/items/{shop['towel'].id}"
     shop["client"].set_cookie("lang", "en")
-    shop["client"].post(f"{url}/barcodes", data={"csrf_token": shop["csrf"], "code": "14549292123453", "pack_qty": "10"})
+    shop["client"].post(
+        f"{url}/barcodes", data={"csrf_token": shop["csrf"], "code": "14549292123453", "pack_qty": "10"}
+    )
     added = page(shop, url, "en")
     assert "Barcode 14549292123453 added." in added and "<code>14549292123453</code>" in added
     assert "case of 10" in added
@@ -84,8 +96,9 @@ def test_a_worker_may_not_map_codes(app, client):
     make_user("sato", "worker", PASSWORD)
     token = log_in(client, "sato")
     assert client.get("/office/unknown-codes").status_code == 403
-    response = client.post("/office/unknown-codes/map", data={"csrf_token": token, "code": TOWEL_JAN,
-                                                              "item_code": "RETRO-CLOCK"})
+    response = client.post(
+        "/office/unknown-codes/map", data={"csrf_token": token, "code": TOWEL_JAN, "item_code": "RETRO-CLOCK"}
+    )
     assert response.status_code == 403
 
 
@@ -102,8 +115,10 @@ def test_refusals_are_worded_in_the_managers_language(shop):
 def test_a_code_already_on_another_item_is_refused_when_mapping(shop):
     make_item("FUROSHIKI-L", "風呂敷 大判", TOWEL_JAN)
     shop["client"].set_cookie("lang", "en")
-    shop["client"].post("/office/unknown-codes/map", data={
-        "csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "TENUGUI-ASA", "pack_qty": "1"})
+    shop["client"].post(
+        "/office/unknown-codes/map",
+        data={"csrf_token": shop["csrf"], "code": TOWEL_JAN, "item_code": "TENUGUI-ASA", "pack_qty": "1"},
+    )
     assert "That code already belongs to another item." in page(shop, "/office/unknown-codes", "en")
     assert towel_stock(shop) == 0
 

@@ -1,13 +1,13 @@
 """The worker's pages through the Flask test client: rendering, languages, htmx fragments, the shell."""
+
 import json
 import re
 
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.builders import make_item, make_site, make_user
-from webapp.services.scans import apply_scans
-from tests.builders import actor, scan
+from tests.builders import actor, make_item, make_site, make_user, scan
+from webapp.services.scanning import apply_scans
 
 PASSWORD = "correct horse battery"
 SCREENS = ["/", "/scan/receive", "/scan/pick", "/scan/count", "/scan/move", "/lookup", "/recent"]
@@ -38,7 +38,9 @@ def test_screens_need_a_login(client, worker):
         assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-@pytest.mark.parametrize("accept, lang, receive", [("ja-JP,ja;q=0.9", "ja", "入荷"), ("en-US,en;q=0.8", "en", "Receive")])
+@pytest.mark.parametrize(
+    "accept, lang, receive", [("ja-JP,ja;q=0.9", "ja", "入荷"), ("en-US,en;q=0.8", "en", "Receive")]
+)
 def test_every_screen_renders_in_the_browsers_language(client, worker, accept, lang, receive):
     login(client)
     for url in SCREENS:
@@ -103,8 +105,10 @@ def test_the_manifest_makes_the_app_installable(client):
     assert data["short_name"] == "棚卸スキャン"
     sizes = {(i["sizes"], i["purpose"]) for i in data["icons"]}
     assert {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")} <= sizes
-    from PIL import Image
     import io
+
+    from PIL import Image
+
     for icon in data["icons"]:
         image = Image.open(io.BytesIO(client.get(icon["src"]).data))
         assert f"{image.width}x{image.height}" == icon["sizes"]

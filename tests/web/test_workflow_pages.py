@@ -1,4 +1,5 @@
 """Workflow pages: the phone screens render in both languages; office pages make, review and approve."""
+
 import re
 
 import pytest
@@ -35,8 +36,10 @@ def test_the_task_hub_speaks_both_languages(office, lang, word):
 
 def test_a_manager_makes_an_order_from_the_form_and_sees_its_lines(office):
     token = csrf(office, "/workflows/office/purchase-orders")
-    r = office.post("/workflows/office/purchase-orders", data={
-        "csrf_token": token, "site": "TKY", "party": "", "lines": "4901234567894, 10"})
+    r = office.post(
+        "/workflows/office/purchase-orders",
+        data={"csrf_token": token, "site": "TKY", "party": "", "lines": "4901234567894, 10"},
+    )
     assert r.status_code == 303
     page = office.get(r.headers["Location"]).get_data(as_text=True)
     assert "レトロ置時計" in page and 'data-state="waiting"' in page

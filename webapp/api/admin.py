@@ -1,4 +1,5 @@
 """Sites, bins, alerts and unresolved codes."""
+
 from flask import jsonify, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -8,14 +9,20 @@ from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Alert, Location, Site
 from ..models.alerts import ALERT_KINDS, ALERT_STATUSES
-from ..services import alerts as alert_service
 from ..services import catalog
-from ..services.unresolved import map_code, unresolved_codes
-from . import api_bp
-from .catalog import _body
-from .params import int_arg
-from .schemas_catalog import (alert_schema, alerts_schema, location_schema, locations_schema, map_code_schema,
-                              site_schema, sites_schema)
+from ..services import notifications as alert_service
+from ..services.scanning import map_code, unresolved_codes
+from .blueprint import api_bp
+from .catalog.schemas import (
+    alert_schema,
+    alerts_schema,
+    location_schema,
+    locations_schema,
+    map_code_schema,
+    site_schema,
+    sites_schema,
+)
+from .params import int_arg, json_body
 
 
 @api_bp.get("/sites")
@@ -29,7 +36,7 @@ def list_sites():
 @require_role("owner")
 def create_site():
     """Create a site with its receiving bin."""
-    data = site_schema.load(_body())
+    data = site_schema.load(json_body())
     site_id = catalog.create_site(data["code"], data["name"], data["kind"])
     return jsonify(site_schema.dump(db.session.get(Site, site_id))), 201
 
@@ -49,7 +56,7 @@ def list_locations():
 @require_role("owner")
 def create_location():
     """Create a bin."""
-    data = location_schema.load(_body())
+    data = location_schema.load(json_body())
     location_id = catalog.create_location(data.pop("site_id"), data.pop("code"), **data)
     return jsonify(location_schema.dump(db.session.get(Location, location_id))), 201
 
@@ -61,8 +68,9 @@ def list_alerts():
     status = request.args.get("status", "open")
     kind = request.args.get("kind")
     if status not in (*ALERT_STATUSES, "all") or (kind and kind not in ALERT_KINDS):
-        raise InvalidInput("Unknown alert status or kind.", fields={"status": list(ALERT_STATUSES),
-                                                                   "kind": list(ALERT_KINDS)})
+        raise InvalidInput(
+            "Unknown alert status or kind.", fields={"status": list(ALERT_STATUSES), "kind": list(ALERT_KINDS)}
+        )
     stmt = select(Alert).order_by(Alert.updated_at.desc()).limit(int_arg("limit", 100, lo=1, hi=1000))
     if status == "open":
         stmt = stmt.where(Alert.status.in_(("open", "acknowledged")))
@@ -92,5 +100,5 @@ def list_unresolved():
 @require_role("manager")
 def map_unresolved():
     """Map a code to an item; every waiting scan of it is applied."""
-    data = map_code_schema.load(_body())
+    data = map_code_schema.load(json_body())
     return jsonify(map_code(data["code"], data["item_id"], data["pack_qty"]))

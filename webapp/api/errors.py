@@ -1,4 +1,5 @@
 """One JSON error shape for the whole API, and the mapping from named exceptions to HTTP."""
+
 from flask import jsonify
 from flask_wtf.csrf import CSRFError
 from marshmallow import ValidationError
@@ -44,7 +45,8 @@ def register_error_handlers(bp) -> None:
     @bp.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
         code = {413: "too_large", 429: "rate_limited", 405: "method_not_allowed"}.get(
-            exc.code, (exc.name or "error").lower().replace(" ", "_"))
+            exc.code, (exc.name or "error").lower().replace(" ", "_")
+        )
         return error_response(exc.code or 500, code, exc.description or exc.name)
 
 

@@ -1,4 +1,5 @@
 """Office numbers over the JSON API: the stock list, stored engine results, suggestions, recompute."""
+
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -9,10 +10,10 @@ from ..auth.roles import require_role
 from ..errors import InvalidInput
 from ..extensions import db
 from ..models import ReplenishmentResult
+from ..services.purchasing import suggestion_rows
 from ..services.replenishment import recompute
-from ..services.stock_report import SORTS, StockFilter, stock_table
-from ..services.suggestions import suggestion_rows
-from . import api_bp
+from ..services.stock import SORTS, StockFilter, stock_table
+from .blueprint import api_bp
 from .params import int_arg
 
 RESULT_FIELDS = [c.name for c in ReplenishmentResult.__table__.columns if c.name not in ("id",)]
@@ -27,8 +28,13 @@ def _date(name: str, default: date) -> date:
 
 
 def _plain(value):
-    return value if value is None or isinstance(value, (int, str, bool, float)) else \
-        value.isoformat() if hasattr(value, "isoformat") else float(value)
+    return (
+        value
+        if value is None or isinstance(value, (int, str, bool, float))
+        else value.isoformat()
+        if hasattr(value, "isoformat")
+        else float(value)
+    )
 
 
 @api_bp.get("/reports/stock")
@@ -40,12 +46,24 @@ def stock_report():
     sort = request.args.get("sort", "item_code")
     if sort not in SORTS:
         raise InvalidInput("Unknown sort column.", fields={"sort": list(SORTS)})
-    f = StockFilter(first=_date("from", last.replace(day=1)), last=last, site_id=int_arg("site_id", lo=1),
-                    stock_class=request.args.get("stock_class") or None, q=request.args.get("q", "")[:100],
-                    below_rop=request.args.get("below_reorder_point") == "1", overstock=request.args.get("overstock") == "1",
-                    sort=sort, descending=request.args.get("desc") == "1")
-    return jsonify({"from": f.first.isoformat(), "to": f.last.isoformat(),
-                    "rows": stock_table(f, current_app.config["BABEL_DEFAULT_TIMEZONE"])})
+    f = StockFilter(
+        first=_date("from", last.replace(day=1)),
+        last=last,
+        site_id=int_arg("site_id", lo=1),
+        stock_class=request.args.get("stock_class") or None,
+        q=request.args.get("q", "")[:100],
+        below_rop=request.args.get("below_reorder_point") == "1",
+        overstock=request.args.get("overstock") == "1",
+        sort=sort,
+        descending=request.args.get("desc") == "1",
+    )
+    return jsonify(
+        {
+            "from": f.first.isoformat(),
+            "to": f.last.isoformat(),
+            "rows": stock_table(f, current_app.config["BABEL_DEFAULT_TIMEZONE"]),
+        }
+    )
 
 
 @api_bp.get("/replenishment/results")

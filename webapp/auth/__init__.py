@@ -1,11 +1,12 @@
 """Login and logout pages for the browser."""
+
 from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
 
-from ..services.users import authenticate
+from ..services.accounts import authenticate
 
 auth_bp = Blueprint("auth", __name__)
 

@@ -1,4 +1,5 @@
 """Role checks: worker < manager < owner, enforced on the server."""
+
 import functools
 
 from flask_login import current_user, login_required

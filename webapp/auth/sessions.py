@@ -1,9 +1,10 @@
 """Flask-Login wiring: session users for the browser, bearer tokens for devices and integrations."""
+
 from flask import jsonify, redirect, request, url_for
 
 from ..extensions import db
 from ..models import User
-from ..services.users import user_for_token
+from ..services.accounts import user_for_token
 
 
 def bearer_token() -> str | None:

@@ -21,8 +21,15 @@ from webapp.domain.gtin import (
 )
 
 __all__ = [
-    "MalformedCode", "ParsedCode", "parse_code", "barcode_key", "normalise_symbology",
-    "gtin_check_digit", "is_valid_gtin", "to_gtin14", "expand_upce",
+    "MalformedCode",
+    "ParsedCode",
+    "barcode_key",
+    "expand_upce",
+    "gtin_check_digit",
+    "is_valid_gtin",
+    "normalise_symbology",
+    "parse_code",
+    "to_gtin14",
 ]
 
 MAX_LENGTH = 200
@@ -35,16 +42,43 @@ _IDENTIFIER = re.compile(r"^\]([A-Za-z])([0-9])")
 _GS1_IDENTIFIERS = {"C1", "d2", "Q3", "e0", "e1", "e2", "J1"}
 _IDENTIFIER_NAMES = {"E0": "ean13", "E3": "ean13", "E4": "ean8", "I1": "itf14", "C1": "gs1_128"}
 _CODE_CHAR_NAMES = {
-    "A": "code39", "C": "code128", "E": "ean13", "d": "datamatrix", "e": "gs1_databar", "F": "codabar",
-    "G": "code93", "I": "itf", "L": "pdf417", "Q": "qr", "z": "aztec", "J": "dotcode",
+    "A": "code39",
+    "C": "code128",
+    "E": "ean13",
+    "d": "datamatrix",
+    "e": "gs1_databar",
+    "F": "codabar",
+    "G": "code93",
+    "I": "itf",
+    "L": "pdf417",
+    "Q": "qr",
+    "z": "aztec",
+    "J": "dotcode",
 }
 # Spellings from BarcodeDetector ("ean_13", "qr_code"), ZXing ("UPC_E") and people.
 _SYMBOLOGY_ALIASES = {
-    "ean13": "ean13", "jan": "ean13", "jan13": "ean13", "ean8": "ean8", "jan8": "ean8",
-    "upca": "upc_a", "upce": "upc_e", "code128": "code128", "gs1128": "gs1_128",
-    "ean128": "gs1_128", "code39": "code39", "code93": "code93", "itf": "itf", "itf14": "itf14",
-    "datamatrix": "datamatrix", "gs1datamatrix": "datamatrix", "qr": "qr", "qrcode": "qr",
-    "gs1qr": "qr", "gs1databar": "gs1_databar", "databar": "gs1_databar", "rss14": "gs1_databar",
+    "ean13": "ean13",
+    "jan": "ean13",
+    "jan13": "ean13",
+    "ean8": "ean8",
+    "jan8": "ean8",
+    "upca": "upc_a",
+    "upce": "upc_e",
+    "code128": "code128",
+    "gs1128": "gs1_128",
+    "ean128": "gs1_128",
+    "code39": "code39",
+    "code93": "code93",
+    "itf": "itf",
+    "itf14": "itf14",
+    "datamatrix": "datamatrix",
+    "gs1datamatrix": "datamatrix",
+    "qr": "qr",
+    "qrcode": "qr",
+    "gs1qr": "qr",
+    "gs1databar": "gs1_databar",
+    "databar": "gs1_databar",
+    "rss14": "gs1_databar",
 }
 _URI = re.compile(r"^https?://", re.IGNORECASE)
 _DIGITAL_LINK_GTIN = re.compile(r"/01/\d{8,14}(?:[/?#]|$)")

@@ -1,4 +1,5 @@
 """Geometry for small server-drawn SVG charts: pure numbers in, coordinates and path strings out."""
+
 from __future__ import annotations
 
 import math
@@ -50,10 +51,12 @@ def line_chart(values: list[float], levels: dict[str, float], frame: Frame = Fra
     if values:
         path.append(f"H{x(n):.1f}")
     return {
-        "frame": frame, "path": "".join(path),
+        "frame": frame,
+        "path": "".join(path),
         "levels": {name: round(y(v), 1) for name, v in levels.items() if v is not None},
-        "ticks": [(round(y(low + (high - low) * k / ticks), 1), low + (high - low) * k / ticks)
-                  for k in range(ticks + 1)],
+        "ticks": [
+            (round(y(low + (high - low) * k / ticks), 1), low + (high - low) * k / ticks) for k in range(ticks + 1)
+        ],
         "x_of": [round(x(i), 1) for i in range(n + 1)],
     }
 
@@ -66,6 +69,12 @@ def bar_chart(values: list[float], frame: Frame = Frame(height=200, left=150), g
     bars = []
     for i, v in enumerate(values):
         v = v if v is not None and math.isfinite(v) else top
-        bars.append({"y": round(frame.top + band * i + band * gap / 2, 1), "h": round(band * (1 - gap), 1),
-                     "w": round(frame.inner_width * max(v, 0) / top, 1), "mid": round(frame.top + band * (i + 0.5), 1)})
+        bars.append(
+            {
+                "y": round(frame.top + band * i + band * gap / 2, 1),
+                "h": round(band * (1 - gap), 1),
+                "w": round(frame.inner_width * max(v, 0) / top, 1),
+                "mid": round(frame.top + band * (i + 0.5), 1),
+            }
+        )
     return {"frame": frame, "bars": bars, "max": top}

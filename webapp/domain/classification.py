@@ -43,7 +43,7 @@ def days_since_last_demand(demand: np.ndarray, chunk_rows: int = 4096) -> np.nda
 
     inf for rows without demand in the whole matrix (none within its days).
     """
-    n_rows, n_days = demand.shape
+    n_rows = demand.shape[0]
     out = np.empty(n_rows)
     for start in range(0, n_rows, chunk_rows):
         seen = demand[start : start + chunk_rows, ::-1] > 0

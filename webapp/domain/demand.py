@@ -59,8 +59,14 @@ class DemandStats:
 
     def rows(self, selection) -> DemandStats:
         """The statistics of a slice or index array of rows."""
-        return DemandStats(self.n_days, self.total[selection], self.sum_squares[selection],
-                           self.demand_days[selection], self.mean[selection], self.std[selection])
+        return DemandStats(
+            self.n_days,
+            self.total[selection],
+            self.sum_squares[selection],
+            self.demand_days[selection],
+            self.mean[selection],
+            self.std[selection],
+        )
 
     @property
     def adi(self) -> np.ndarray:
@@ -89,9 +95,7 @@ def _count_positive(chunk: np.ndarray, flags: np.ndarray) -> np.ndarray:
     return lanes.view(np.uint8).reshape(k, 8).sum(axis=1)
 
 
-def demand_stats(
-    demand: np.ndarray, window: int | None = None, chunk_rows: int = DEFAULT_CHUNK_ROWS
-) -> DemandStats:
+def demand_stats(demand: np.ndarray, window: int | None = None, chunk_rows: int = DEFAULT_CHUNK_ROWS) -> DemandStats:
     """Mean, sample std and demand-day count of daily demand over the last `window` days (all by default).
 
     One pass in row chunks: sum, sum of squares and positive-day count per row, so the
@@ -124,9 +128,7 @@ def demand_stats(
     return DemandStats(n_days, total, sum_squares, demand_days, mean, np.sqrt(var))
 
 
-def demand_pattern(
-    stats: DemandStats, adi_cutoff: float = ADI_CUTOFF, cv2_cutoff: float = CV2_CUTOFF
-) -> np.ndarray:
+def demand_pattern(stats: DemandStats, adi_cutoff: float = ADI_CUTOFF, cv2_cutoff: float = CV2_CUTOFF) -> np.ndarray:
     """Pattern code per row (int8 values of Pattern) from ADI and the CV^2 of demand sizes."""
     # adi >= cutoff and size_cv2 >= cutoff, multiplied out so no division is needed.
     sparse = stats.n_days >= adi_cutoff * stats.demand_days

@@ -1,4 +1,5 @@
 """Pick rules that need no database: which bins serve a demand, and the order a picker walks them."""
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,9 +41,11 @@ def plan_takes(wanted: int, stock: list[BinStock]) -> tuple[list[Take], int]:
 
 def walk_order(steps, walk_seq_of, code_of):
     """Steps sorted so the picker walks one pass: by the bins' walk sequence, then bin code; unplaced last."""
+
     def key(step):
         loc = step.location_id
         if loc is None:
             return (1, 0, "")
         return (0, walk_seq_of(loc), code_of(loc))
+
     return sorted(steps, key=key)

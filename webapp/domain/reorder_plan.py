@@ -50,8 +50,9 @@ METHOD_REASONS = {
 }
 
 
-_METHOD_BY_PATTERN = np.array([Method.NO_DEMAND, Method.PERIODIC, Method.PERIODIC,
-                               Method.EMPIRICAL, Method.EMPIRICAL], dtype=np.int8)  # indexed by Pattern
+_METHOD_BY_PATTERN = np.array(
+    [Method.NO_DEMAND, Method.PERIODIC, Method.PERIODIC, Method.EMPIRICAL, Method.EMPIRICAL], dtype=np.int8
+)  # indexed by Pattern
 _PERIODIC_BY_PATTERN = np.minimum(_METHOD_BY_PATTERN, Method.PERIODIC)
 
 
@@ -129,15 +130,25 @@ def plan_reorders(
     stats = demand_stats(demand, window)
     n = stats.mean.shape[0]
     history = demand if window is None else demand[:, demand.shape[1] - window :]
-    inputs = dict(lead=lead_time, level=service_level, on_hand=on_hand, on_order=on_order,
-                  review=review, coverage=coverage, multiple=order_multiple, minimum=min_order,
-                  ss_override=ss_override, rop_override=rop_override)
+    inputs = dict(
+        lead=lead_time,
+        level=service_level,
+        on_hand=on_hand,
+        on_order=on_order,
+        review=review,
+        coverage=coverage,
+        multiple=order_multiple,
+        minimum=min_order,
+        ss_override=ss_override,
+        rop_override=rop_override,
+    )
     inputs = {name: _per_row(value, n) for name, value in inputs.items()}
     return _plan(stats, inputs, history, (adi_cutoff, cv2_cutoff), empirical)
 
 
-def _plan(stats: DemandStats, given: dict, history: np.ndarray, cutoffs: tuple[float, float],
-          empirical: bool) -> ReorderPlan:
+def _plan(
+    stats: DemandStats, given: dict, history: np.ndarray, cutoffs: tuple[float, float], empirical: bool
+) -> ReorderPlan:
     """plan_reorders once the statistics are known and every input is an array of shape (rows,)."""
     lead, review, level, coverage = given["lead"], given["review"], given["level"], given["coverage"]
     d, sigma = stats.mean, stats.std
@@ -182,5 +193,22 @@ def _plan(stats: DemandStats, given: dict, history: np.ndarray, cutoffs: tuple[f
     # Without demand, an alert only makes sense once something is owed (position below 0).
     reorder[idle] = position[idle] < 0
     qty = rp.order_quantity(position, order_up_to, reorder, given["multiple"], given["minimum"])
-    return ReorderPlan(d, sigma, pattern, z, cycle, position, art_ss, art_rop, art_proper,
-                       art_reorder, art_qty, method, safety, rop, order_up_to, reorder, qty)
+    return ReorderPlan(
+        d,
+        sigma,
+        pattern,
+        z,
+        cycle,
+        position,
+        art_ss,
+        art_rop,
+        art_proper,
+        art_reorder,
+        art_qty,
+        method,
+        safety,
+        rop,
+        order_up_to,
+        reorder,
+        qty,
+    )

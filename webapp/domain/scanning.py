@@ -1,4 +1,5 @@
 """Scan rules that need no database: which signed stock changes a scan mode makes."""
+
 from dataclasses import dataclass
 
 MOVING_MODES = {"receive", "pick", "move", "adjust"}

@@ -1,4 +1,5 @@
 """What to order now, from live positions and the stored policy: pure numpy over rows."""
+
 from __future__ import annotations
 
 import numpy as np

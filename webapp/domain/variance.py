@@ -1,4 +1,5 @@
 """Stocktake variance: counted against expected, by quantity and by value, largest value first."""
+
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,7 +20,6 @@ class Variance:
     @property
     def value(self) -> Decimal:
         return self.quantity * self.unit_cost
-
 
 
 def by_value(lines: list[Variance]) -> list[Variance]:

@@ -1,4 +1,5 @@
 """Alerts raised by stock changes and the replenishment engine."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String, Text

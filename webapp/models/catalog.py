@@ -1,4 +1,5 @@
 """The catalog aggregate: suppliers, items and the barcodes that identify them."""
+
 from datetime import datetime
 from decimal import Decimal
 
@@ -61,7 +62,7 @@ class Item(db.Model):
     supplier: Mapped[Supplier | None] = relationship()
     barcodes: Mapped[list["Barcode"]] = relationship(back_populates="item", order_by="Barcode.id")
 
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it once)
 
 
 class Barcode(db.Model):
@@ -92,4 +93,3 @@ class BarcodeRemoval(db.Model):
     pack_qty: Mapped[int] = mapped_column(Integer)
     removed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     removed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
-

@@ -1,4 +1,5 @@
 """Sites and the bins inside them, each bin with its own barcode and walk order."""
+
 from datetime import datetime
 
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
@@ -13,9 +14,7 @@ LOCATION_KINDS = ("bin", "receiving", "shipping", "staging")
 
 class Site(db.Model):
     __tablename__ = "sites"
-    __table_args__ = (
-        CheckConstraint("kind IN ('warehouse', 'store', 'factory', 'external')", name="kind"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('warehouse', 'store', 'factory', 'external')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -24,16 +23,12 @@ class Site(db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
 
-    locations: Mapped[list["Location"]] = relationship(
-        back_populates="site", order_by="Location.walk_seq"
-    )
+    locations: Mapped[list["Location"]] = relationship(back_populates="site", order_by="Location.walk_seq")
 
 
 class Location(db.Model):
     __tablename__ = "locations"
-    __table_args__ = (
-        CheckConstraint("kind IN ('bin', 'receiving', 'shipping', 'staging')", name="kind"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('bin', 'receiving', 'shipping', 'staging')", name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)

@@ -1,4 +1,5 @@
 """Replenishment: stored engine results and manual overrides per item and site; alert notifications."""
+
 from datetime import datetime
 from decimal import Decimal
 

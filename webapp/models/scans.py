@@ -1,4 +1,5 @@
 """Scans exactly as devices sent them, with the outcome the server gave each one."""
+
 import uuid
 from datetime import date, datetime
 

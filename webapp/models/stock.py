@@ -1,4 +1,5 @@
 """The append-only movement ledger and the stock levels projected from it."""
+
 import uuid
 from datetime import date, datetime
 from decimal import Decimal

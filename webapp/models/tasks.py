@@ -1,4 +1,5 @@
 """Work for the floor: purchase orders, pick lists, count sessions and transfers, with their lines."""
+
 from datetime import datetime
 
 from sqlalchemy import BigInteger, ForeignKey, Integer, String, Text

@@ -1,5 +1,6 @@
 """Column types that behave the same on SQLite and PostgreSQL: exact decimals and UTC datetimes."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from sqlalchemy import BigInteger, DateTime, Integer
@@ -42,7 +43,7 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given; times must carry a timezone")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def bind_processor(self, dialect):
         if dialect.name != "sqlite":
@@ -55,7 +56,7 @@ class UTCDateTime(TypeDecorator):
                 return None
             if value.tzinfo is None:
                 raise ValueError("naive datetime given; times must carry a timezone")
-            return value.astimezone(timezone.utc).replace(tzinfo=None).isoformat(" ", "microseconds")
+            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
         return process
 
@@ -64,9 +65,9 @@ class UTCDateTime(TypeDecorator):
             return None
         if isinstance(value, str):
             value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=timezone.utc)
+        return value.replace(tzinfo=UTC)
 
 
 def utcnow() -> datetime:
     """The current time, aware, in UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

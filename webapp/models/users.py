@@ -1,4 +1,5 @@
 """People, their roles, and the API tokens devices and integrations use."""
+
 from datetime import datetime
 
 from flask_login import UserMixin

@@ -1,4 +1,5 @@
 """Warehouse workflows beside the generic tasks: stock allocations, task events, count sessions and count lines."""
+
 import uuid
 from datetime import datetime
 

@@ -1,6 +1,11 @@
-"""HTML pages for the PWA and the office."""
-from flask import Blueprint
+"""HTML pages: the phone's PWA (home, scan screens, lookup, service worker and manifest), the floor's
+workflow screens and the office for managers and owners; htmx partials, server-rendered.
+"""
 
-web_bp = Blueprint("web", __name__)
+from . import pages as phone_pages  # noqa: F401  (each module registers its routes)
+from . import shell  # noqa: F401
+from .blueprint import web_bp
+from .office import admin, codes, dashboard, items  # noqa: F401
+from .workflows import labels, pages  # noqa: F401
 
-from . import pages, shell, workflows, office, office_items, office_admin, office_codes  # noqa: E402,F401
+__all__ = ["web_bp"]

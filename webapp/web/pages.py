@@ -1,4 +1,5 @@
 """The worker's screens: home, one scan screen per mode, lookup, recent scans, language switch."""
+
 from urllib.parse import urlsplit
 
 from flask import abort, make_response, redirect, render_template, request, url_for
@@ -8,8 +9,8 @@ from flask_login import current_user, login_required
 
 from ..errors import InvalidInput
 from ..i18n import LANG_COOKIE
-from ..services.stock_queries import lookup as lookup_code
-from . import web_bp
+from ..services.stock import lookup as lookup_code
+from .blueprint import web_bp
 from .strings import js_strings
 
 # Modes with a scan screen, in the order of the home screen; (label, one-line help).
@@ -40,12 +41,17 @@ def page_globals():
         "js_strings": js_strings,
         "client_config": lambda: {
             "user_id": user.id if user else None,
-            "urls": {"batch": url_for("api.post_scan_batch"), "task_actions": url_for("api.post_task_actions"),
-                     "session": url_for("api.session_info"),
-                     "reference": url_for("api.reference"), "login": url_for("auth.login"),
-                     "lookup": url_for("web.lookup"), "sw": url_for("web.service_worker"),
-                     "recent": url_for("web.recent"),
-                     "decoder": url_for("static", filename="vendor/barcode-detector/ponyfill.js")},
+            "urls": {
+                "batch": url_for("api.post_scan_batch"),
+                "task_actions": url_for("api.post_task_actions"),
+                "session": url_for("api.session_info"),
+                "reference": url_for("api.reference"),
+                "login": url_for("auth.login"),
+                "lookup": url_for("web.lookup"),
+                "sw": url_for("web.service_worker"),
+                "recent": url_for("web.recent"),
+                "decoder": url_for("static", filename="vendor/barcode-detector/ponyfill.js"),
+            },
         },
     }
 
@@ -63,8 +69,7 @@ def scan(mode: str):
     """The scan screen of one mode."""
     if mode not in SCAN_MODES:
         abort(404)
-    return render_template("scan.html", page="scan", mode=mode, label=SCAN_MODES[mode][0],
-                           help=SCAN_MODES[mode][1])
+    return render_template("scan.html", page="scan", mode=mode, label=SCAN_MODES[mode][0], help=SCAN_MODES[mode][1])
 
 
 @web_bp.route("/lookup")
@@ -78,8 +83,7 @@ def lookup():
             result = lookup_code(code)
         except InvalidInput as exc:
             error = exc.message
-    return render_fragment("lookup.html", "_lookup_result.html", page="lookup", code=code, result=result,
-                           error=error)
+    return render_fragment("lookup.html", "_lookup_result.html", page="lookup", code=code, result=result, error=error)
 
 
 @web_bp.route("/recent")

@@ -1,4 +1,5 @@
 """Translated strings the browser scripts need, handed over as one JSON dict per page."""
+
 from flask_babel import gettext as _
 
 
@@ -42,7 +43,9 @@ def js_strings() -> dict:
         "total": _("Total {n}"),
         "looking_up": _("Checking live stock…"),
         "lookup_offline": _("Offline: showing this phone's copy, without stock."),
-        "logout_pending": _("{n} scans are not sent yet. They stay on this phone and are sent after you log in again. Log out?"),
+        "logout_pending": _(
+            "{n} scans are not sent yet. They stay on this phone and are sent after you log in again. Log out?"
+        ),
         "torch_on": _("Light on"),
         "torch_off": _("Light off"),
         "kind_item": _("Item"),

@@ -1,0 +1,26 @@
+"""The /api/v1 blueprint and what every API request shares: CSRF for cookie writes, no caching."""
+
+from flask import Blueprint, request
+from flask_login import current_user
+
+from ..auth.sessions import bearer_token
+from ..extensions import csrf
+
+api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(api_bp)
+
+
+@api_bp.before_request
+def protect_cookie_writes():
+    # Bearer-token clients are not exposed to CSRF; browser sessions are, so their writes
+    # must carry the token (X-CSRFToken header).
+    if request.method in ("GET", "HEAD", "OPTIONS") or bearer_token() or not current_user.is_authenticated:
+        return None  # the view's login_required answers 401 for the anonymous
+    csrf.protect()
+    return None
+
+
+@api_bp.after_request
+def no_store(response):
+    response.headers.setdefault("Cache-Control", "no-store")
+    return response

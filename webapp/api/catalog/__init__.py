@@ -1,0 +1,1 @@
+"""Items, barcodes and suppliers over the API, with their schemas."""

@@ -1,0 +1,102 @@
+"""Items, barcodes and suppliers."""
+
+from flask import jsonify, request
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from ...auth.roles import require_role
+from ...extensions import db
+from ...models import Supplier
+from ...services import catalog
+from ...services.stock import get_item, item_stock_summary, search_items
+from ..blueprint import api_bp
+from ..params import int_arg, json_body
+from .schemas import (
+    barcode_in_schema,
+    barcode_schema,
+    item_patch_schema,
+    item_schema,
+    items_schema,
+    supplier_schema,
+    suppliers_schema,
+)
+
+
+@api_bp.get("/items")
+@login_required
+def list_items():
+    """Search items by code, name or barcode."""
+    items = search_items(
+        request.args.get("q", ""),
+        active_only=request.args.get("all") != "1",
+        limit=int_arg("limit", 50, lo=1, hi=500),
+        offset=int_arg("offset", 0, lo=0),
+    )
+    return jsonify({"items": items_schema.dump(items)})
+
+
+@api_bp.post("/items")
+@require_role("manager")
+def create_item():
+    """Create an item (optionally with barcodes)."""
+    data = item_schema.load(json_body())
+    barcodes = data.pop("new_barcodes", [])
+    item_id = catalog.create_item(data, barcodes)
+    return jsonify(item_schema.dump(get_item(item_id))), 201
+
+
+@api_bp.get("/items/<int:item_id>")
+@login_required
+def show_item(item_id: int):
+    """An item with its barcodes."""
+    return jsonify(item_schema.dump(get_item(item_id)))
+
+
+@api_bp.patch("/items/<int:item_id>")
+@require_role("manager")
+def update_item(item_id: int):
+    """Change an item; send `version` to be refused (409) if someone else changed it first."""
+    data = item_patch_schema.load(json_body())
+    expected = data.pop("expected_version", None)
+    data.pop("new_barcodes", None)
+    catalog.update_item(item_id, data, expected)
+    return jsonify(item_schema.dump(get_item(item_id)))
+
+
+@api_bp.get("/items/<int:item_id>/stock")
+@login_required
+def item_stock(item_id: int):
+    """Stock of one item by bin, with reorder status per site."""
+    return jsonify(item_stock_summary(get_item(item_id)))
+
+
+@api_bp.post("/items/<int:item_id>/barcodes")
+@require_role("manager")
+def add_barcode(item_id: int):
+    """Add a barcode to an item (a case barcode carries pack_qty)."""
+    data = barcode_in_schema.load(json_body())
+    catalog.add_barcode(item_id, data["code"], data["pack_qty"])
+    return jsonify({"barcodes": [barcode_schema.dump(b) for b in get_item(item_id).barcodes]}), 201
+
+
+@api_bp.delete("/items/<int:item_id>/barcodes/<path:code>")
+@require_role("manager")
+def remove_barcode(item_id: int, code: str):
+    """Take a barcode off an item; phones forget it on their next reference sync."""
+    catalog.remove_barcode(item_id, code, current_user.id)
+    return "", 204
+
+
+@api_bp.get("/suppliers")
+@login_required
+def list_suppliers():
+    """All suppliers."""
+    return jsonify({"suppliers": suppliers_schema.dump(db.session.scalars(select(Supplier).order_by(Supplier.code)))})
+
+
+@api_bp.post("/suppliers")
+@require_role("manager")
+def create_supplier():
+    """Create a supplier."""
+    supplier_id = catalog.create_supplier(supplier_schema.load(json_body()))
+    return jsonify(supplier_schema.dump(db.session.get(Supplier, supplier_id))), 201

@@ -1,0 +1,75 @@
+"""Marshmallow schemas: the API's edge, loading requests into plain values and dumping results."""
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from ..domain.scanning import MAX_QUANTITY
+from ..models.scans import SCAN_MODES
+from ..services.scanning import ScanIn
+
+
+class ScanSchema(Schema):
+    scan_id = fields.UUID(required=True)
+    mode = fields.String(required=True, validate=validate.OneOf(SCAN_MODES))
+    code = fields.String(load_default="", validate=validate.Length(max=200))
+    quantity = fields.Integer(strict=True, load_default=1)
+    occurred_at = fields.AwareDateTime(required=True)
+    location = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=64))
+    to_location = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=64))
+    site = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=40))
+    task_id = fields.Integer(strict=True, load_default=None, allow_none=True, validate=validate.Range(min=1))
+    undo_of = fields.UUID(load_default=None, allow_none=True)
+    symbology = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
+    lot = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
+    expiry = fields.Date(load_default=None, allow_none=True)
+
+    @validates_schema
+    def check_rules(self, data, **_kwargs):
+        qty = data.get("quantity", 1)
+        mode = data.get("mode")
+        if qty == 0:
+            raise ValidationError("Quantity must not be zero.", "quantity")
+        if abs(qty) > MAX_QUANTITY:
+            raise ValidationError(f"Quantity must be at most {MAX_QUANTITY:,}.", "quantity")
+        if qty < 0 and mode != "adjust":
+            raise ValidationError("Only adjustments may have a negative quantity.", "quantity")
+        if mode == "undo" and data.get("undo_of") is None:
+            raise ValidationError("An undo must name the scan it undoes.", "undo_of")
+        if mode != "undo" and data.get("undo_of") is not None:
+            raise ValidationError("undo_of belongs to mode 'undo' only.", "undo_of")
+        if mode != "undo" and not data.get("code", "").strip():
+            raise ValidationError("The scanned code is required.", "code")
+        if mode == "move" and not data.get("to_location"):
+            raise ValidationError("A move needs the destination bin.", "to_location")
+
+    def to_scan(self, data: dict) -> ScanIn:
+        """The plain value the service takes."""
+        return ScanIn(**data)
+
+
+class BatchSchema(Schema):
+    scans = fields.List(fields.Raw(), required=True, validate=validate.Length(min=1))
+
+
+class ScanOutcomeSchema(Schema):
+    scan_id = fields.String()
+    status = fields.String()
+    reason = fields.String()
+    message = fields.String()
+    first_status = fields.String()
+    item_id = fields.Integer()
+    item_code = fields.String()
+    item_name = fields.String()
+    quantity = fields.Integer()
+    location = fields.String()
+    stock_at_location = fields.Integer()
+    warnings = fields.List(fields.String())
+    fields = fields.Dict()
+
+
+scan_schema = ScanSchema()
+batch_schema = BatchSchema()
+
+
+def outcome_dict(outcome) -> dict:
+    """An outcome as JSON, leaving out empty fields."""
+    return {k: v for k, v in vars(outcome).items() if v not in (None, [], "")}

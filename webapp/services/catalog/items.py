@@ -1,0 +1,171 @@
+"""Catalog and site administration: items, barcodes, suppliers, sites and bins."""
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+
+from ...domain.barcodes import MalformedCode, barcode_key
+from ...errors import Conflict, InvalidInput, NotFound
+from ...extensions import db
+from ...models import Barcode, BarcodeRemoval, Item, Location, Site, Supplier
+from ..core import transactional
+
+ITEM_FIELDS = {
+    "code",
+    "name",
+    "name_en",
+    "stock_class",
+    "category",
+    "unit",
+    "unit_cost",
+    "unit_price",
+    "lead_time_days",
+    "review_interval_days",
+    "service_level",
+    "safety_stock",
+    "reorder_point",
+    "max_stock",
+    "min_order_qty",
+    "order_multiple",
+    "supplier_id",
+    "note",
+    "active",
+}
+
+
+def _check_supplier(supplier_id):
+    if supplier_id is not None and db.session.get(Supplier, supplier_id) is None:
+        raise InvalidInput(f"No supplier {supplier_id}.", fields={"supplier_id": ["unknown supplier"]})
+
+
+def _flush_unique(what: str):
+    try:
+        db.session.flush()
+    except IntegrityError:
+        raise Conflict(f"{what} already exists.") from None
+
+
+@transactional
+def create_item(fields: dict, barcodes: list[dict] | None = None) -> int:
+    """Create an item, with optional barcodes; returns its id."""
+    unknown = set(fields) - ITEM_FIELDS
+    if unknown:
+        raise InvalidInput(f"Unknown item fields: {', '.join(sorted(unknown))}.")
+    _check_supplier(fields.get("supplier_id"))
+    if db.session.scalar(select(Item.id).where(Item.code == fields["code"])):
+        raise Conflict(f"Item code {fields['code']!r} already exists.", fields={"code": ["already used"]})
+    item = Item(**fields)
+    db.session.add(item)
+    _flush_unique(f"Item code {fields['code']!r}")
+    for barcode in barcodes or []:
+        attach_barcode(item.id, barcode["code"], barcode.get("pack_qty", 1))
+    return item.id
+
+
+@transactional
+def update_item(item_id: int, fields: dict, expected_version: int | None = None) -> None:
+    """Change an item; with `expected_version`, refuse if someone else changed it first."""
+    item = db.session.get(Item, item_id)
+    if item is None:
+        raise NotFound(f"No item {item_id}.")
+    if expected_version is not None and item.version != expected_version:
+        raise Conflict(
+            "Someone else changed this item; reload and try again.",
+            fields={"version": [f"current version is {item.version}"]},
+        )
+    unknown = set(fields) - ITEM_FIELDS
+    if unknown:
+        raise InvalidInput(f"Unknown item fields: {', '.join(sorted(unknown))}.")
+    if "supplier_id" in fields:
+        _check_supplier(fields["supplier_id"])
+    for name, value in fields.items():
+        setattr(item, name, value)
+    _flush_unique("That item code")
+
+
+def attach_barcode(item_id: int, code: str, pack_qty: int) -> Barcode:
+    """Put a barcode on an item inside the caller's transaction (no commit); refuses bad or taken codes."""
+    if pack_qty < 1:
+        raise InvalidInput("pack_qty must be at least 1.", code="bad_pack_qty", fields={"pack_qty": ["must be >= 1"]})
+    try:
+        key = barcode_key(code)
+    except MalformedCode as exc:
+        raise InvalidInput(str(exc), code=exc.code, fields={"code": [str(exc)]}) from None
+    existing = db.session.scalar(select(Barcode).where(Barcode.code == key))
+    if existing is not None:
+        raise Conflict(f"Barcode {code} already belongs to item {existing.item_id}.", fields={"code": ["already used"]})
+    barcode = Barcode(item_id=item_id, code=key, raw=code.strip(), pack_qty=pack_qty)
+    db.session.add(barcode)
+    _flush_unique(f"Barcode {code}")
+    return barcode
+
+
+@transactional
+def add_barcode(item_id: int, code: str, pack_qty: int = 1) -> int:
+    """Give an item another barcode (a case barcode carries its pack quantity)."""
+    if db.session.get(Item, item_id) is None:
+        raise NotFound(f"No item {item_id}.")
+    return attach_barcode(item_id, code, pack_qty).id
+
+
+@transactional
+def remove_barcode(item_id: int, code: str, user_id: int | None = None) -> None:
+    """Take a barcode off an item (a code mapped to the wrong item, a discontinued pack).
+
+    Scans already made with it keep their item; new scans of the code become unresolved until it
+    is mapped again. The removal is kept as a record and tells phones to forget the code.
+    """
+    if db.session.get(Item, item_id) is None:
+        raise NotFound(f"No item {item_id}.")
+    text = code.strip()
+    try:
+        keys = {barcode_key(text), text}
+    except MalformedCode:
+        keys = {text}
+    barcode = db.session.scalar(
+        select(Barcode).where(Barcode.item_id == item_id, or_(Barcode.code.in_(keys), Barcode.raw == text))
+    )
+    if barcode is None:
+        raise NotFound(f"Item {item_id} has no barcode {text}.")
+    db.session.add(
+        BarcodeRemoval(
+            code=barcode.code, raw=barcode.raw, item_id=item_id, pack_qty=barcode.pack_qty, removed_by=user_id
+        )
+    )
+    db.session.delete(barcode)
+
+
+@transactional
+def create_supplier(fields: dict) -> int:
+    """Create a supplier; returns its id."""
+    supplier = Supplier(**fields)
+    db.session.add(supplier)
+    _flush_unique(f"Supplier code {fields.get('code')!r}")
+    return supplier.id
+
+
+@transactional
+def create_site(code: str, name: str, kind: str = "warehouse", receiving_code: str | None = None) -> int:
+    """Create a site with its receiving bin; returns its id."""
+    site = Site(code=code, name=name, kind=kind)
+    db.session.add(site)
+    _flush_unique(f"Site code {code!r}")
+    db.session.add(
+        Location(
+            site_id=site.id, code=receiving_code or f"{code}-RCV", name="入荷場 Receiving", kind="receiving", walk_seq=0
+        )
+    )
+    _flush_unique(f"Bin code {receiving_code or code + '-RCV'!r}")
+    return site.id
+
+
+@transactional
+def create_location(
+    site_id: int, code: str, *, name: str = "", zone: str = "", kind: str = "bin", walk_seq: int = 0
+) -> int:
+    """Create a bin in a site; returns its id."""
+    if db.session.get(Site, site_id) is None:
+        raise InvalidInput(f"No site {site_id}.", fields={"site_id": ["unknown site"]})
+    location = Location(site_id=site_id, code=code, name=name, zone=zone, kind=kind, walk_seq=walk_seq)
+    db.session.add(location)
+    _flush_unique(f"Bin code {code!r}")
+    return location.id

@@ -1,0 +1,71 @@
+"""The wire side of notifications: an e-mail over SMTP, a JSON webhook signed with HMAC-SHA256."""
+
+import hashlib
+import hmac
+import json
+import smtplib
+import urllib.error
+import urllib.request
+from email.message import EmailMessage
+
+TIMEOUT_SECONDS = 10
+SIGNATURE_HEADER = "X-Tanaoroshi-Signature"
+TIMESTAMP_HEADER = "X-Tanaoroshi-Timestamp"
+DELIVERY_HEADER = "X-Tanaoroshi-Delivery"
+
+
+class DeliveryFailed(Exception):
+    """The receiver could not be reached or refused the message; `status` is its HTTP status if any."""
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """sha256=<hex HMAC of "timestamp.body">: the timestamp is signed too, so a replay can be refused."""
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "sha256=" + mac.hexdigest()
+
+
+def verify_signature(secret: str, timestamp: str, body: bytes, header: str) -> bool:
+    """What a receiver runs: constant-time comparison of the signature header."""
+    return hmac.compare_digest(signature(secret, timestamp, body), header or "")
+
+
+def post_webhook(url: str, secret: str, payload: dict, delivery_id: int, timestamp: str) -> int:
+    """POST the payload as JSON; returns the HTTP status, raises DeliveryFailed unless it is 2xx."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    request = urllib.request.Request(
+        url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json; charset=utf-8",
+            "User-Agent": "tanaoroshi-webhook/1",
+            TIMESTAMP_HEADER: timestamp,
+            DELIVERY_HEADER: str(delivery_id),
+            SIGNATURE_HEADER: signature(secret, timestamp, body),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        raise DeliveryFailed(f"HTTP {exc.code}", exc.code) from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise DeliveryFailed(str(getattr(exc, "reason", exc))) from None
+
+
+def send_email(host: str, port: int, sender: str, recipients: list[str], subject: str, text: str) -> None:
+    """Send one plain-text UTF-8 e-mail; raises DeliveryFailed when the server cannot be used."""
+    if not host or not recipients:
+        raise DeliveryFailed("no SMTP server or no recipients configured")
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, ", ".join(recipients), subject
+    message.set_content(text)
+    try:
+        with smtplib.SMTP(host, port, timeout=TIMEOUT_SECONDS) as smtp:
+            smtp.send_message(message)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DeliveryFailed(str(exc)) from None

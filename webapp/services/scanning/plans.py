@@ -1,0 +1,197 @@
+"""Turning one scan into the rows it will write: the scan record and its ledger movements."""
+
+from ...domain.barcodes import MalformedCode
+from ...domain.scanning import base_quantity
+from .context import ScanContext, load_locations
+from .plan_rows import Plan, Rejected, default_bin, movement_rows, scan_row
+from .task_plans import plan_task_scan
+from .types import Actor, ScanIn, ScanOutcome
+
+
+def _bin(ctx: ScanContext, code: str | None, what: str):
+    if not code:
+        return None
+    ref = ctx.locations.get(code)
+    if ref is None:
+        raise Rejected("unknown_location", f"No bin has the code {code!r} ({what}).")
+    return ref
+
+
+def _site_id(scan: ScanIn, ctx: ScanContext, actor: Actor, location) -> int:
+    if location is not None:
+        return location.site_id
+    if scan.site:
+        if scan.site not in ctx.sites:
+            raise Rejected("unknown_site", f"No site has the code {scan.site!r}.")
+        return ctx.sites[scan.site]
+    if scan.task_id is not None:
+        return ctx.tasks[scan.task_id][1]
+    site_id = actor.default_site_id or ctx.first_site_id
+    if site_id is None:
+        raise Rejected("no_site", "No site is set up yet.")
+    return site_id
+
+
+def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: dict) -> Plan:
+    """Plan one scan; raises Rejected for what cannot be applied as sent."""
+    if scan.mode == "adjust" and actor.role == "worker":
+        raise Rejected("forbidden", "Adjustments need the manager role.")
+    if scan.task_id is not None and scan.task_id not in ctx.tasks:
+        raise Rejected("unknown_task", f"Task {scan.task_id} does not exist.")
+    if scan.undo_of is not None:
+        return _plan_undo(pos, scan, ctx, actor, earlier)
+    parsed = ctx.parsed[pos]
+    if isinstance(parsed, MalformedCode):
+        raise Rejected(parsed.code, str(parsed))
+    location = _bin(ctx, scan.location, "from")
+    to_location = _bin(ctx, scan.to_location, "to")
+    if scan.mode == "move" and to_location is not None and location is not None and to_location.id == location.id:
+        raise Rejected("same_location", "A move needs a destination bin other than the source.")
+    site_id = _site_id(scan, ctx, actor, location)
+    lot = (parsed.lot or scan.lot or "")[:40]
+    expiry = parsed.expiry or scan.expiry
+    resolved = ctx.resolve_item(parsed)
+    bin_label = parsed.candidates[0] if parsed.kind == "text" and parsed.candidates[0] in ctx.locations else None
+    if resolved is None and bin_label:
+        if scan.mode != "lookup":
+            raise Rejected("location_not_item", f"{bin_label} is a bin label, not an item.")
+        row = scan_row(
+            scan,
+            actor,
+            status="applied",
+            site_id=site_id,
+            message="location",
+            location_id=ctx.locations[bin_label].id,
+            code_key=bin_label,
+        )
+        return Plan(
+            pos, scan, row, outcome=ScanOutcome(str(scan.scan_id), "applied", message="location", location=bin_label)
+        )
+    if resolved is None and scan.task_id is not None:
+        raise Rejected("unknown_code", f"{scan.code} is not a known item, so it is not on this task.")
+    if resolved is None:
+        row = scan_row(
+            scan,
+            actor,
+            status="unresolved",
+            site_id=site_id,
+            code_key=parsed.candidates[0],
+            location_id=location.id if location else None,
+            to_location_id=to_location.id if to_location else None,
+            lot=lot,
+            expiry=expiry,
+            message="unknown code: waiting to be mapped to an item",
+        )
+        return Plan(pos, scan, row, outcome=ScanOutcome(str(scan.scan_id), "unresolved", message=row["message"]))
+    item_id, pack = resolved
+    quantity = base_quantity(scan.quantity, pack, parsed.count)
+    if scan.task_id is not None and scan.mode != "lookup":
+        return plan_task_scan(
+            pos,
+            scan,
+            ctx,
+            actor,
+            item_id=item_id,
+            quantity=quantity,
+            location=location,
+            to_location=to_location,
+            lot=lot,
+            expiry=expiry,
+            code_key=parsed.candidates[0],
+        )
+    if location is None and scan.mode not in ("lookup", "count"):
+        location = default_bin(ctx, scan.mode, quantity, item_id, site_id)
+    row = scan_row(
+        scan,
+        actor,
+        status="applied",
+        site_id=site_id,
+        item_id=item_id,
+        code_key=parsed.candidates[0],
+        location_id=location.id if location else None,
+        to_location_id=to_location.id if to_location else None,
+        lot=lot,
+        expiry=expiry,
+        resolved_at=None,
+    )
+    plan = Plan(pos, scan, row)
+    plan.movements = movement_rows(row, scan.mode, quantity, ctx)
+    item = ctx.items[item_id]
+    plan.outcome = ScanOutcome(
+        str(scan.scan_id),
+        "applied",
+        item_id=item_id,
+        item_code=item.code,
+        item_name=item.name,
+        quantity=quantity,
+        location=location.code if location else None,
+    )
+    return plan
+
+
+def _plan_undo(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: dict) -> Plan:
+    target_plan = earlier.get(scan.undo_of)
+    target = ctx.undo_targets.get(scan.undo_of)
+    if target_plan is None and target is None:
+        raise Rejected("unknown_scan", f"Nothing to undo: scan {scan.undo_of} is not known.")
+    if scan.undo_of in ctx.already_undone or any(p.scan.undo_of == scan.undo_of for p in earlier.values()):
+        raise Rejected("already_undone", f"Scan {scan.undo_of} was already undone.")
+    source = (
+        target_plan.row
+        if target_plan
+        else {"status": target.status, "item_id": target.item_id, "code": target.code, "quantity": target.quantity}
+    )
+    originals = target_plan.movements if target_plan else ctx.undo_movements.get(scan.undo_of, [])
+    row = scan_row(
+        scan,
+        actor,
+        status="applied",
+        item_id=source["item_id"],
+        code=source["code"] or scan.code,
+        quantity=source["quantity"],
+        message="undo",
+    )
+    plan = Plan(pos, scan, row)
+    if source["status"] == "unresolved":
+        plan.cancels = scan.undo_of
+        row["message"] = "cancelled an unresolved scan"
+    else:
+        plan.movements = [_reversed(m, row) for m in originals]
+    load_locations(ctx, {m["location_id"] for m in plan.movements})
+    first = plan.movements[0] if plan.movements else None
+    if first:
+        row["location_id"] = first["location_id"]
+        row["site_id"] = ctx.locations_by_id[first["location_id"]].site_id
+    item = ctx.items.get(source["item_id"]) if source["item_id"] else None
+    plan.outcome = ScanOutcome(
+        str(scan.scan_id),
+        "applied",
+        message=row["message"],
+        item_id=item.id if item else None,
+        item_code=item.code if item else None,
+        item_name=item.name if item else None,
+        quantity=sum(m["quantity"] for m in plan.movements) if plan.movements else 0,
+        location=ctx.locations_by_id[first["location_id"]].code if first else None,
+    )
+    return plan
+
+
+def _reversed(move, row: dict) -> dict:
+    get = move.get if isinstance(move, dict) else lambda k: getattr(move, k)
+    # Same type as the row it reverses, so received/issued totals and demand net to zero;
+    # the note and the undo scan record say it was an undo.
+    return {
+        "type": get("type"),
+        "note": f"undo of scan {row['undo_of']}",
+        "item_id": get("item_id"),
+        "location_id": get("location_id"),
+        "quantity": -get("quantity"),
+        "lot": get("lot"),
+        "expiry": get("expiry"),
+        "unit_cost": get("unit_cost"),
+        "user_id": row["user_id"],
+        "device_id": row["device_id"],
+        "scan_id": row["scan_id"],
+        "task_id": get("task_id"),
+        "occurred_at": row["occurred_at"],
+    }

@@ -1,0 +1,99 @@
+"""The database half of task scans, run after the scan rows are stored: conditional updates decide races."""
+
+from sqlalchemy import delete, select, update
+
+from ...extensions import db
+from ...models import Allocation, CountLine, Scan, TaskLine
+from ..core import insert_ignore
+from ..picking import take_reserved
+from ..purchasing import receive_on_order
+from ..tasks import lock_open_task
+from .types import ScanOutcome
+
+
+class Refused(Exception):
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason, self.message = reason, message
+
+
+def _pick(effect: dict):
+    if not take_reserved(effect["line_id"], effect["quantity"]):
+        left = db.session.scalar(select(Allocation.quantity).where(Allocation.task_line_id == effect["line_id"]))
+        if not left:
+            raise Refused("already_picked", "Nothing left to pick on this line: another picker took it.")
+        raise Refused("too_many", f"Only {left} left to pick here.")
+    t = TaskLine.__table__.c
+    db.session.execute(
+        update(TaskLine.__table__)
+        .where(t.id == effect["line_id"])
+        .values(done_quantity=t.done_quantity + effect["quantity"])
+    )
+    done, qty = db.session.execute(select(t.done_quantity, t.quantity).where(t.id == effect["line_id"])).one()
+    return f"picked {done} of {qty}", []
+
+
+def _count(effect: dict):
+    key = {
+        "task_id": effect["task_id"],
+        "location_id": effect["location_id"],
+        "item_id": effect["item_id"],
+        "lot": effect["lot"],
+    }
+    db.session.execute(insert_ignore(CountLine.__table__), [key | {"snapshot_quantity": 0, "recount": False}])
+    c = CountLine.__table__.c
+    when = effect["occurred_at"]
+    # Two phones counting one bin add up (each counts what it scanned); the line is as late as its last scan.
+    db.session.execute(
+        update(CountLine.__table__)
+        .where(*(c[k] == v for k, v in key.items()))
+        .values(
+            counted_quantity=db.func.coalesce(c.counted_quantity, 0) + effect["quantity"],
+            counted_at=db.case((c.counted_at.is_(None) | (c.counted_at < when), when), else_=c.counted_at),
+            counted_by=effect["user_id"],
+            recount=False,
+        )
+    )
+    return "counted", []
+
+
+def _transfer(effect: dict):
+    t = TaskLine.__table__.c
+    line_id = db.session.scalar(
+        select(t.id)
+        .where(t.task_id == effect["task_id"], t.item_id == effect["item_id"])
+        .order_by(t.done_quantity >= t.quantity, t.seq)
+        .limit(1)
+    )
+    db.session.execute(
+        update(TaskLine.__table__).where(t.id == line_id).values(done_quantity=t.done_quantity + effect["quantity"])
+    )
+    return "moved", []
+
+
+APPLY = {"purchase_order": receive_on_order, "pick_list": _pick, "count_session": _count, "transfer": _transfer}
+
+
+def apply_task_effects(applied: list, ctx, outcomes: list) -> list:
+    """Run each stored task scan's line update in batch order; a refused one is unstored and moves nothing."""
+    effects = ctx.task_data.get("effects", {})
+    kept = []
+    for plan in sorted(applied, key=lambda p: p.pos):
+        effect = effects.get(plan.scan.scan_id)
+        if effect is None:
+            kept.append(plan)
+            continue
+        try:
+            if not lock_open_task(effect["task_id"]):
+                raise Refused("task_closed", "This task was closed meanwhile.")
+            message, warnings = APPLY[effect["kind"]](effect)
+        except Refused as exc:
+            # Nothing else has seen this row: removing it keeps the scan free to be sent again later.
+            db.session.execute(delete(Scan).where(Scan.scan_id == plan.scan.scan_id))
+            outcomes[plan.pos] = ScanOutcome(str(plan.scan.scan_id), "rejected", reason=exc.reason, message=exc.message)
+            continue
+        plan.outcome.message = message
+        plan.outcome.warnings.extend(warnings)
+        db.session.execute(update(Scan).where(Scan.scan_id == plan.scan.scan_id).values(message=message))
+        kept.append(plan)
+    return kept

@@ -1,0 +1,30 @@
+"""Reading the stock: lookup of any code, stock by item and bin, the movement history, the ledger
+check, and the office stock list with the articles' columns for a period (and its CSV for Excel).
+"""
+
+from .queries import (
+    get_item,
+    item_for_code,
+    item_stock_summary,
+    ledger_mismatches,
+    lookup,
+    movements_page,
+    search_items,
+    stock_rows,
+)
+from .report import SORTS, StockFilter, stock_csv, stock_table
+
+__all__ = [
+    "SORTS",
+    "StockFilter",
+    "get_item",
+    "item_for_code",
+    "item_stock_summary",
+    "ledger_mismatches",
+    "lookup",
+    "movements_page",
+    "search_items",
+    "stock_csv",
+    "stock_rows",
+    "stock_table",
+]

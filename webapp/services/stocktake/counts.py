@@ -1,0 +1,217 @@
+"""Stocktake: sessions by site, zone, bins or items; blind counts; variance netted for movements; approval."""
+
+from sqlalchemy import and_, func, or_, select, update
+
+from ...domain.variance import Variance, by_value, totals
+from ...errors import Conflict, InvalidInput
+from ...extensions import db
+from ...models import CountLine, CountSession, Item, Location, Movement, StockLevel, Task
+from ...models.types import utcnow
+from ..core import post_movements, transactional
+from ..notifications import check_stock_alerts
+from ..tasks import demand_lines, get_task, location_ids_for, new_number, record_event, require_open, site_by_code
+
+
+def scope_bins(session: CountSession, site_id: int) -> list[int]:
+    """Ids of the bins this session counts."""
+    if session.scope == "bins":
+        return list(session.location_ids)
+    stmt = select(Location.id).where(Location.site_id == site_id, Location.active)
+    if session.scope == "zone":
+        stmt = stmt.where(Location.zone == session.zone)
+    return list(db.session.scalars(stmt.order_by(Location.walk_seq, Location.code)))
+
+
+@transactional
+def start_count(
+    site_code: str,
+    user_id: int,
+    *,
+    scope: str = "site",
+    zone: str = "",
+    bins=(),
+    items=(),
+    blind: bool = True,
+    title: str = "",
+) -> int:
+    """Open a session and snapshot the expected quantity of every (bin, item, lot) in scope."""
+    site = site_by_code(site_code)
+    session = CountSession(scope=scope, zone=zone, blind=blind, started_at=utcnow(), location_ids=[], item_ids=[])
+    if scope == "zone" and not zone:
+        raise InvalidInput("Name the zone to count.", fields={"zone": ["required"]})
+    if scope == "bins":
+        session.location_ids = location_ids_for(list(bins), site.id) if bins else []
+        if not bins:
+            raise InvalidInput("Choose the bins to count.", fields={"bins": ["required"]})
+    if scope == "items":
+        session.item_ids = [i for i, _ in demand_lines([(code, 1) for code in items], "items")]
+    if scope not in ("site", "zone", "bins", "items"):
+        raise InvalidInput("Unknown count scope.", fields={"scope": ["site, zone, bins or items"]})
+    task = Task(
+        kind="count_session",
+        number=new_number("CNT"),
+        site_id=site.id,
+        status="open",
+        title=title,
+        created_by=user_id,
+        created_at=session.started_at,
+    )
+    db.session.add(task)
+    db.session.flush()
+    session.task_id = task.id
+    db.session.add(session)
+    stmt = select(StockLevel.location_id, StockLevel.item_id, StockLevel.lot, StockLevel.quantity).where(
+        StockLevel.location_id.in_(scope_bins(session, site.id)), StockLevel.quantity != 0
+    )
+    if scope == "items":
+        stmt = stmt.where(StockLevel.item_id.in_(session.item_ids))
+    db.session.add_all(
+        CountLine(task_id=task.id, location_id=loc, item_id=item, lot=lot, snapshot_quantity=qty)
+        for loc, item, lot, qty in db.session.execute(stmt)
+    )
+    db.session.flush()
+    return task.id
+
+
+def ledger_at_count(task_id: int) -> dict[int, int]:
+    """Count line id -> stock its key should have held at the moment it was counted (now, if not counted yet).
+
+    This is the start snapshot plus the net movements since, read from the ledger by when they happened
+    on the floor (occurred_at): a pick made before the shelf was counted is netted even when its phone
+    synced late, and one made after is not. The session's own adjustments are left out.
+    """
+    m, cl = Movement, CountLine
+    joined = and_(
+        m.item_id == cl.item_id,
+        m.location_id == cl.location_id,
+        m.lot == cl.lot,
+        m.occurred_at <= func.coalesce(cl.counted_at, utcnow()),
+        or_(m.task_id.is_(None), m.task_id != task_id),
+    )
+    rows = db.session.execute(
+        select(cl.id, func.coalesce(func.sum(m.quantity), 0))
+        .outerjoin(m, joined)
+        .where(cl.task_id == task_id)
+        .group_by(cl.id)
+    )
+    return {line_id: int(q) for line_id, q in rows}
+
+
+def review(task_id: int) -> dict:
+    """Every line with snapshot, moved during the count, expected at count, counted, variance and value."""
+    task = get_task(task_id, "count_session")
+    session = db.session.get(CountSession, task_id)
+    lines = list(db.session.scalars(select(CountLine).where(CountLine.task_id == task_id)))
+    if session.approved_at is None:
+        at_count = ledger_at_count(task_id)
+    rows, variances = [], []
+    for line in lines:
+        expected = line.expected_quantity if session.approved_at else at_count[line.id]
+        counted = line.counted_quantity
+        v = Variance(line.id, counted, expected, line.item.unit_cost) if counted is not None else None
+        if v:
+            variances.append(v)
+        rows.append(
+            {
+                "id": line.id,
+                "bin": line.location.code,
+                "walk_seq": line.location.walk_seq,
+                "item_id": line.item_id,
+                "item_code": line.item.code,
+                "item_name": line.item.name,
+                "item_name_en": line.item.name_en,
+                "lot": line.lot,
+                "snapshot": line.snapshot_quantity,
+                "moved": expected - line.snapshot_quantity,
+                "expected": expected,
+                "counted": counted,
+                "counted_at": line.counted_at,
+                "recount": line.recount,
+                "variance": v.quantity if v else None,
+                "value": v.value if v else None,
+            }
+        )
+    order = {v.key: n for n, v in enumerate(by_value(variances))}
+    rows.sort(key=lambda r: (order.get(r["id"], len(order)), r["walk_seq"], r["bin"], r["item_code"]))
+    units, value = totals(variances)
+    return {
+        "task": task,
+        "session": session,
+        "lines": rows,
+        "uncounted": sum(r["counted"] is None for r in rows),
+        "variance_units": units,
+        "variance_value": value,
+    }
+
+
+@transactional
+def request_recount(task_id: int, line_ids: list[int], user_id: int) -> int:
+    """Ask for these lines to be counted again from zero; returns how many were reset."""
+    get_task(task_id, "count_session")
+    require_open(task_id)
+    result = db.session.execute(
+        update(CountLine)
+        .where(CountLine.task_id == task_id, CountLine.id.in_(line_ids))
+        .values(counted_quantity=None, counted_at=None, counted_by=None, recount=True)
+    )
+    for line_id in line_ids:
+        record_event(task_id, "recount", reason=f"count line {line_id}", user_id=user_id)
+    return result.rowcount
+
+
+@transactional
+def approve(task_id: int, user_id: int, zero_uncounted: bool = False) -> dict:
+    """Post the variances as `count` movements in one transaction; the session stays as the audit record."""
+    get_task(task_id, "count_session")
+    require_open(task_id, finish=True)
+    session = db.session.get(CountSession, task_id)
+    now = utcnow()
+    lines = list(db.session.scalars(select(CountLine).where(CountLine.task_id == task_id).order_by(CountLine.id)))
+    uncounted = [ln for ln in lines if ln.counted_quantity is None]
+    if uncounted and not zero_uncounted:
+        raise Conflict(
+            f"{len(uncounted)} lines are not counted yet.",
+            code="uncounted",
+            fields={"lines": [ln.id for ln in uncounted]},
+        )
+    for line in uncounted:  # the manager declared them empty: counted zero now
+        line.counted_quantity, line.counted_at, line.counted_by = 0, now, user_id
+    db.session.flush()
+    at_count = ledger_at_count(task_id)
+    item_ids = {ln.item_id for ln in lines}
+    costs = dict(db.session.execute(select(Item.id, Item.unit_cost).where(Item.id.in_(item_ids))).all())
+    moves = []
+    for line in lines:
+        line.expected_quantity = at_count[line.id]
+        line.variance = line.counted_quantity - line.expected_quantity
+        if line.variance:
+            moves.append(
+                {
+                    "type": "count",
+                    "item_id": line.item_id,
+                    "location_id": line.location_id,
+                    "lot": line.lot,
+                    "quantity": line.variance,
+                    "unit_cost": costs[line.item_id],
+                    "user_id": user_id,
+                    "task_id": task_id,
+                    "occurred_at": now,
+                    "note": f"stocktake {session.task.number}",
+                }
+            )
+    post_movements(moves)
+    session.approved_by, session.approved_at = user_id, now
+    record_event(task_id, "approved", quantity=sum(m["quantity"] for m in moves), user_id=user_id)
+    check_stock_alerts({(m["item_id"], session.task.site_id) for m in moves})
+    return {"adjustments": len(moves), "units": sum(m["quantity"] for m in moves)}
+
+
+def counter_view(task_id: int) -> dict:
+    """What a counter sees: bins and items to count, with expected quantities only when not blind."""
+    data = review(task_id)
+    blind = data["session"].blind
+    keep = ("id", "bin", "walk_seq", "item_id", "item_code", "item_name", "item_name_en", "lot", "counted", "recount")
+    lines = [{k: r[k] for k in keep} | ({} if blind else {"expected": r["expected"]}) for r in data["lines"]]
+    lines.sort(key=lambda r: (r["walk_seq"], r["bin"], r["item_code"]))
+    bins = [db.session.get(Location, b).code for b in scope_bins(data["session"], data["task"].site_id)]
+    return {"task": data["task"], "blind": blind, "bins": bins, "lines": lines}

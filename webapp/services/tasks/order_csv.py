@@ -1,0 +1,35 @@
+"""Orders from CSV: one row per line, grouped by order number."""
+
+import csv
+import io
+
+from ...errors import InvalidInput
+
+
+def read_order_rows(text: str, party: str) -> dict[str, dict]:
+    """{order: {party, site, lines: [(item, qty)]}} from CSV with columns order, <party>, site, item, quantity."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    needed = {"order", party, "site", "item", "quantity"}
+    if not reader.fieldnames or not needed <= {f.strip() for f in reader.fieldnames}:
+        raise InvalidInput(
+            f"The CSV needs the columns {', '.join(sorted(needed))}.", fields={"file": ["missing columns"]}
+        )
+    orders: dict[str, dict] = {}
+    errors = {}
+    for n, row in enumerate(reader, start=2):
+        row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        try:
+            qty = int(row["quantity"])
+        except ValueError:
+            errors[f"line {n}"] = ["quantity must be a whole number"]
+            continue
+        if not row["order"] or not row["item"] or not row["site"]:
+            errors[f"line {n}"] = ["order, site and item are required"]
+            continue
+        order = orders.setdefault(row["order"], {party: row[party], "site": row["site"], "lines": []})
+        order["lines"].append((row["item"], qty))
+    if errors:
+        raise InvalidInput("Some CSV lines are not valid.", fields=errors)
+    if not orders:
+        raise InvalidInput("The CSV has no orders.", fields={"file": ["empty"]})
+    return orders

@@ -1,0 +1,74 @@
+"""The office's CSV import (with a dry-run preview) and the owner's notification settings."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ...auth.roles import require_role
+from ...errors import AppError
+from ...models.alerts import ALERT_KINDS
+from ...services.catalog import COLUMNS, import_csv
+from ...services.notifications import add_webhook, delivery_log, save_settings, set_webhook_active, settings, webhooks
+from ..blueprint import web_bp
+from .dashboard import office_context
+from .labels import ALERT_LABELS
+
+
+@web_bp.route("/office/import", methods=["GET", "POST"])
+@require_role("manager")
+def office_import():
+    """Upload a CSV, see the dry run, then import it for real (all rows or none)."""
+    report, kind, text = None, request.form.get("kind", "items"), ""
+    if request.method == "POST" and kind in COLUMNS:
+        upload = request.files.get("file")
+        text = (
+            upload.read().decode("utf-8-sig", errors="replace")
+            if upload and upload.filename
+            else request.form.get("text", "")
+        )
+        report = import_csv(kind, text, dry_run=request.form.get("confirm") != "1")
+        if not report["dry_run"] and not report["errors"]:
+            flash(_("Imported %(n)d rows.", n=report["count"]), "ok")
+            return redirect(url_for("web.office_import"), code=303)
+    return render_template("office/import.html", **office_context(report=report, kind=kind, text=text, columns=COLUMNS))
+
+
+@web_bp.route("/office/notifications", methods=["GET", "POST"])
+@require_role("owner")
+def office_notifications():
+    """E-mail (immediate or daily digest), webhooks and the delivery log."""
+    new_secret = None
+    if request.method == "POST":
+        form = request.form
+        try:
+            if form.get("action") == "webhook":
+                _id, new_secret = add_webhook(form.get("url", ""), kinds=form.getlist("kinds"))
+                flash(_("Webhook added. Copy the signing secret now; it is not shown again."), "ok")
+            elif form.get("action") == "toggle":
+                set_webhook_active(int(form.get("id", "0")), form.get("active") == "1")
+            else:
+                save_settings(
+                    email_enabled=form.get("email_enabled") == "1",
+                    email_mode=form.get("email_mode", ""),
+                    recipients=form.get("recipients", ""),
+                    smtp_host=form.get("smtp_host", ""),
+                    smtp_port=int(form.get("smtp_port") or 25),
+                    mail_from=form.get("mail_from", ""),
+                    digest_hour=int(form.get("digest_hour") or 8),
+                    kinds=form.getlist("kinds"),
+                )
+                flash(_("Saved."), "ok")
+        except (AppError, ValueError) as exc:
+            flash(getattr(exc, "message", _("Check the numbers.")), "error")
+        if not new_secret:
+            return redirect(url_for("web.office_notifications"), code=303)
+    return render_template(
+        "office/notifications.html",
+        **office_context(
+            s=settings(),
+            hooks=webhooks(),
+            log=delivery_log(30),
+            kinds=ALERT_KINDS,
+            alert_labels=ALERT_LABELS,
+            new_secret=new_secret,
+        ),
+    )

@@ -1,0 +1,143 @@
+"""The office on a tablet: dashboard, stock list with CSV export, recompute."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ...auth.roles import require_role
+from ...domain.charts import Frame, bar_chart
+from ...errors import AppError
+from ...extensions import db
+from ...models import Alert, Site
+from ...models.catalog import STOCK_CLASSES
+from ...services.replenishment import dashboard as dashboard_numbers
+from ...services.replenishment import recompute
+from ...services.stock import SORTS, StockFilter, stock_csv, stock_table
+from ..blueprint import web_bp
+from ..pages import render_fragment
+from .labels import CSV_HEADERS, STOCK_CLASS_LABELS
+
+PAGE_SIZE = 50
+
+
+def today() -> date:
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+
+
+def office_context(**extra) -> dict:
+    """What every office page shows: sites for the filters, the open-alert badge, class labels."""
+    return {
+        "sites": list(db.session.scalars(select(Site).where(Site.active).order_by(Site.code))),
+        "open_alerts": db.session.scalar(select(func.count()).select_from(Alert).where(Alert.open_key.is_not(None))),
+        "class_labels": STOCK_CLASS_LABELS,
+        "page": "office",
+    } | extra
+
+
+def _date_arg(name: str, default: date) -> date:
+    try:
+        return date.fromisoformat(request.args.get(name, ""))
+    except ValueError:
+        return default
+
+
+def _int_arg(name: str) -> int | None:
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+def stock_filter() -> StockFilter:
+    """The stock list's filter from the query string; bad values fall back to the defaults."""
+    last = _date_arg("to", today())
+    first = min(_date_arg("from", last.replace(day=1)), last)
+    sort = request.args.get("sort", "item_code")
+    klass = request.args.get("class")
+    return StockFilter(
+        first=first,
+        last=last,
+        site_id=_int_arg("site"),
+        q=request.args.get("q", "")[:100],
+        stock_class=klass if klass in STOCK_CLASSES else None,
+        below_rop=request.args.get("below") == "1",
+        overstock=request.args.get("over") == "1",
+        sort=sort if sort in SORTS else "item_code",
+        descending=request.args.get("desc") == "1",
+    )
+
+
+@web_bp.route("/office/")
+@require_role("manager")
+def office_dashboard():
+    """KPIs, open alerts, overstock, stockouts, slow movers, turnover by stock class."""
+    numbers = dashboard_numbers(_int_arg("site"))
+    charts = {
+        key: bar_chart(
+            [row["value"] for row in numbers[key]],
+            Frame(width=520, height=36 * max(len(numbers[key]), 1) + 16, left=8, right=56, top=8, bottom=8),
+        )
+        for key in ("overstock", "slow")
+    }
+    turns = bar_chart(
+        [row["turnover"] for row in numbers["by_class"]],
+        Frame(width=520, height=40 * max(len(numbers["by_class"]), 1) + 16, left=8, right=56, top=8, bottom=8),
+    )
+    return render_template(
+        "office/dashboard.html", **office_context(n=numbers, charts=charts, turns=turns, site_id=_int_arg("site"))
+    )
+
+
+@web_bp.route("/office/stock")
+@require_role("manager")
+def office_stock():
+    """The stock list: the articles' columns for a period, filtered, sorted, paged; refreshes itself."""
+    f = stock_filter()
+    rows = stock_table(f, current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    pages = max(1, -(-len(rows) // PAGE_SIZE))
+    page_no = min(max(_int_arg("page") or 1, 1), pages)
+    args = {k: v for k, v in request.args.items() if k != "page"}
+    return render_fragment(
+        "office/stock.html",
+        "office/_stock_table.html",
+        **office_context(
+            f=f,
+            rows=rows[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE],
+            total=len(rows),
+            page_no=page_no,
+            pages=pages,
+            args=args,
+        ),
+    )
+
+
+@web_bp.route("/office/stock.csv")
+@require_role("manager")
+def office_stock_csv():
+    """The filtered stock list as CSV (UTF-8 with BOM, for Excel)."""
+    f = stock_filter()
+    rows = stock_table(f, current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    response = make_response(stock_csv(rows, [str(h) for h in CSV_HEADERS]))
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = f'attachment; filename="stock-{f.first}-{f.last}.csv"'
+    return response
+
+
+@web_bp.route("/office/recompute", methods=["POST"])
+@require_role("manager")
+def office_recompute():
+    """Run the engine now, from the dashboard."""
+    try:
+        result = recompute(tz=current_app.config["BABEL_DEFAULT_TIMEZONE"])
+        flash(
+            _(
+                "Recomputed %(rows)d items and sites; %(reorder)d to reorder.",
+                rows=result["rows"],
+                reorder=result["reorder"],
+            ),
+            "ok",
+        )
+    except AppError as exc:
+        flash(exc.message, "error")
+    return redirect(request.form.get("next") or url_for("web.office_dashboard"), code=303)

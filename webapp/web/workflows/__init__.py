@@ -1,0 +1,1 @@
+"""The floor's workflow screens: task lists and task pages on the phone, the office's order, pick and count pages, label sheets."""
