@@ -38,6 +38,9 @@ def load_config(instance_path: str) -> dict:
         "SMTP_HOST": os.environ.get("SMTP_HOST", ""),
         "SMTP_PORT": int(os.environ.get("SMTP_PORT", "25")),
         "MAIL_FROM": os.environ.get("MAIL_FROM", "tanaoroshi@localhost"),
+        # The shop's secure address phones use (https://<LAN address>:<port>); set by the launcher, or by hand
+        # behind a reverse proxy. Empty: pages use the address the request came to.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/"),
     }
 
 
