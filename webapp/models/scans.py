@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Uuid
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -27,6 +27,8 @@ class Scan(db.Model):
     # finds every waiting scan of it whatever form it was scanned in.
     code_key: Mapped[str] = mapped_column(String(200), default="")
     quantity: Mapped[int] = mapped_column(Integer)
+    # Base units the scan stood for (quantity x pack x GS1 count): what an undo takes back off a count line.
+    units: Mapped[int | None] = mapped_column(BigInteger)
     location_code: Mapped[str | None] = mapped_column(String(64))
     to_location_code: Mapped[str | None] = mapped_column(String(64))
     undo_of: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True)

@@ -2,7 +2,7 @@
 creation so two pickers cannot take the same last unit; short picks with a reason; completion.
 """
 
-from .allocation import reserved, take_reserved
+from .allocation import give_back, reserved, take_reserved
 from .pick_lists import (
     SHORT_REASONS,
     cancel_pick_list,
@@ -22,6 +22,7 @@ __all__ = [
     "complete_in_transaction",
     "complete_pick_list",
     "create_pick_list",
+    "give_back",
     "import_sales_orders",
     "line_of",
     "pick_lines",

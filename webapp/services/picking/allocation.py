@@ -74,6 +74,13 @@ def take_reserved(line_id: int, quantity: int) -> bool:
     return result.rowcount == 1
 
 
+def give_back(line_id: int, quantity: int) -> None:
+    """Reserve again what an undone pick put back in its bin, so the line can be picked from it again."""
+    db.session.execute(
+        update(Allocation).where(Allocation.task_line_id == line_id).values(quantity=Allocation.quantity + quantity)
+    )
+
+
 def release(task_id: int, line_id: int | None = None) -> None:
     """Free what a list (or one line of it) still reserves."""
     stmt = update(Allocation).where(Allocation.task_id == task_id, Allocation.quantity > 0)

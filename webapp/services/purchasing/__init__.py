@@ -10,7 +10,7 @@ from .orders import (
     order_lines,
     release_purchase_order,
 )
-from .receiving import receive_on_order
+from .receiving import receive_on_order, reopen_received_order, take_back_receipt
 from .suggestions import draft_purchase_orders, suggestion_rows, suggestions_by_supplier
 
 __all__ = [
@@ -22,6 +22,8 @@ __all__ = [
     "order_lines",
     "receive_on_order",
     "release_purchase_order",
+    "reopen_received_order",
     "suggestion_rows",
     "suggestions_by_supplier",
+    "take_back_receipt",
 ]

@@ -99,6 +99,8 @@ def order_lines(task: Task) -> list[dict]:
     """Each line with expected, received, outstanding and how far over or under it is."""
     rows = []
     for line in task.lines:
+        if line.quantity == 0 and line.done_quantity == 0:
+            continue  # an item not on the order whose receipts were all undone
         diff = line.done_quantity - line.quantity
         rows.append(
             {

@@ -1,9 +1,11 @@
-"""Receiving against a purchase order: tally each scan on its line, record over-receipt, close when complete."""
+"""Receiving against a purchase order: tally each scan on its line, record over-receipt, close when complete;
+an undone receipt comes off its line again and reopens an order it had completed."""
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import exists, func, insert, select, update
 
+from ...errors import Conflict
 from ...extensions import db
-from ...models import Task, TaskLine
+from ...models import Task, TaskEvent, TaskLine
 from ...models.types import utcnow
 from ..tasks import record_event
 
@@ -19,8 +21,8 @@ def _line_for(task_id: int, item_id: int):
     ).scalar()
 
 
-def receive_on_order(effect: dict) -> tuple[str, list[str]]:
-    """Add a receipt to its order line (the task row is already locked); returns a message and warnings."""
+def receive_on_order(effect: dict) -> tuple[str, list[str], dict]:
+    """Add a receipt to its order line (the task row is already locked); returns a message, warnings, progress."""
     task_id, item_id, qty = effect["task_id"], effect["item_id"], effect["quantity"]
     t = TaskLine.__table__.c
     warnings = []
@@ -55,7 +57,37 @@ def receive_on_order(effect: dict) -> tuple[str, list[str]]:
         )
         warnings.append("over_receipt")
     _close_if_complete(task_id)
-    return f"received {done} of {expected}", warnings
+    return f"received {done} of {expected}", warnings, {"done": done, "expected": expected}
+
+
+def reopen_received_order(task_id: int) -> bool:
+    """Open again an order that receiving closed, so an undo can take a receipt back; not one closed short."""
+    closed_short = exists().where(TaskEvent.task_id == task_id, TaskEvent.kind == "closed_short")
+    result = db.session.execute(
+        update(Task)
+        .where(Task.id == task_id, Task.kind == "purchase_order", Task.status == "done", ~closed_short)
+        .values(status="in_progress", closed_at=None)
+    )
+    return result.rowcount == 1
+
+
+def take_back_receipt(effect: dict) -> tuple[str, list[str], dict]:
+    """Undo a receipt on its order line (the task row is already locked); the order closes again if still complete."""
+    task_id, item_id, qty = effect["task_id"], effect["item_id"], effect["quantity"]
+    t = TaskLine.__table__.c
+    # The line the receipt most likely filled: one received past its quantity first, then the latest.
+    line_id = db.session.scalar(
+        select(t.id)
+        .where(t.task_id == task_id, t.item_id == item_id, t.done_quantity >= qty)
+        .order_by((t.done_quantity > t.quantity).desc(), t.seq.desc())
+        .limit(1)
+    )
+    if line_id is None:
+        raise Conflict("This receipt is no longer on the order.", code="nothing_to_undo")
+    db.session.execute(update(TaskLine.__table__).where(t.id == line_id).values(done_quantity=t.done_quantity - qty))
+    done, expected = db.session.execute(select(t.done_quantity, t.quantity).where(t.id == line_id)).one()
+    _close_if_complete(task_id)
+    return f"received {done} of {expected}", [], {"done": done, "expected": expected}
 
 
 def _close_if_complete(task_id: int) -> None:

@@ -98,7 +98,9 @@ def apply_scans(scans: list[ScanIn], actor: Actor) -> list[ScanOutcome]:
         try:
             plans[scan.scan_id] = plan_scan(pos, scan, ctx, actor, plans)
         except Rejected as exc:
-            outcomes[pos] = ScanOutcome(str(scan.scan_id), "rejected", reason=exc.reason, message=exc.message)
+            outcomes[pos] = ScanOutcome(
+                str(scan.scan_id), "rejected", reason=exc.reason, message=exc.message, params=exc.params
+            )
 
     inserted = _insert_scans([p.row for p in plans.values()])
     if len(inserted) == len(plans):  # the common case: no other request stored any of them meanwhile
@@ -134,6 +136,7 @@ def apply_scans(scans: list[ScanIn], actor: Actor) -> list[ScanOutcome]:
                 quantity=o.quantity,
                 location=o.location,
                 stock_at_location=o.stock_at_location,
+                task=o.task,
             )
         )
     return outcomes

@@ -12,10 +12,15 @@ OUTBOUND = {"pick", "move"}
 class Rejected(Exception):
     """A scan that cannot be applied as sent; the device keeps it in its 'needs attention' list."""
 
-    def __init__(self, reason: str, message: str):
+    def __init__(self, reason: str, message: str, **params):
         super().__init__(message)
         self.reason = reason
         self.message = message
+        self.params = params or None  # what the device's translated message for `reason` is filled with
+
+
+class Refused(Rejected):
+    """A task scan its task refuses once the scan row is stored (the line was taken meanwhile, the task closed)."""
 
 
 @dataclass
@@ -49,6 +54,7 @@ def scan_row(scan: ScanIn, actor: Actor, **values) -> dict:
         "code": scan.code,
         "code_key": "",
         "quantity": scan.quantity,
+        "units": None,
         "location_code": scan.location,
         "to_location_code": scan.to_location,
         "undo_of": scan.undo_of,

@@ -2,10 +2,11 @@
 
 from ...domain.barcodes import MalformedCode
 from ...domain.scanning import base_quantity
-from .context import ScanContext, load_locations
+from .context import ScanContext
 from .plan_rows import Plan, Rejected, default_bin, movement_rows, scan_row
 from .task_plans import plan_task_scan
 from .types import Actor, ScanIn, ScanOutcome
+from .undo_plans import plan_undo
 
 
 def _bin(ctx: ScanContext, code: str | None, what: str):
@@ -13,7 +14,7 @@ def _bin(ctx: ScanContext, code: str | None, what: str):
         return None
     ref = ctx.locations.get(code)
     if ref is None:
-        raise Rejected("unknown_location", f"No bin has the code {code!r} ({what}).")
+        raise Rejected("unknown_location", f"No bin has the code {code!r} ({what}).", code=code)
     return ref
 
 
@@ -39,7 +40,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
     if scan.task_id is not None and scan.task_id not in ctx.tasks:
         raise Rejected("unknown_task", f"Task {scan.task_id} does not exist.")
     if scan.undo_of is not None:
-        return _plan_undo(pos, scan, ctx, actor, earlier)
+        return plan_undo(pos, scan, ctx, actor, earlier)
     parsed = ctx.parsed[pos]
     if isinstance(parsed, MalformedCode):
         raise Rejected(parsed.code, str(parsed))
@@ -54,7 +55,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
     bin_label = parsed.candidates[0] if parsed.kind == "text" and parsed.candidates[0] in ctx.locations else None
     if resolved is None and bin_label:
         if scan.mode != "lookup":
-            raise Rejected("location_not_item", f"{bin_label} is a bin label, not an item.")
+            raise Rejected("location_not_item", f"{bin_label} is a bin label, not an item.", code=bin_label)
         row = scan_row(
             scan,
             actor,
@@ -112,6 +113,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
         to_location_id=to_location.id if to_location else None,
         lot=lot,
         expiry=expiry,
+        units=quantity,
         resolved_at=None,
     )
     plan = Plan(pos, scan, row)
@@ -127,71 +129,3 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
         location=location.code if location else None,
     )
     return plan
-
-
-def _plan_undo(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: dict) -> Plan:
-    target_plan = earlier.get(scan.undo_of)
-    target = ctx.undo_targets.get(scan.undo_of)
-    if target_plan is None and target is None:
-        raise Rejected("unknown_scan", f"Nothing to undo: scan {scan.undo_of} is not known.")
-    if scan.undo_of in ctx.already_undone or any(p.scan.undo_of == scan.undo_of for p in earlier.values()):
-        raise Rejected("already_undone", f"Scan {scan.undo_of} was already undone.")
-    source = (
-        target_plan.row
-        if target_plan
-        else {"status": target.status, "item_id": target.item_id, "code": target.code, "quantity": target.quantity}
-    )
-    originals = target_plan.movements if target_plan else ctx.undo_movements.get(scan.undo_of, [])
-    row = scan_row(
-        scan,
-        actor,
-        status="applied",
-        item_id=source["item_id"],
-        code=source["code"] or scan.code,
-        quantity=source["quantity"],
-        message="undo",
-    )
-    plan = Plan(pos, scan, row)
-    if source["status"] == "unresolved":
-        plan.cancels = scan.undo_of
-        row["message"] = "cancelled an unresolved scan"
-    else:
-        plan.movements = [_reversed(m, row) for m in originals]
-    load_locations(ctx, {m["location_id"] for m in plan.movements})
-    first = plan.movements[0] if plan.movements else None
-    if first:
-        row["location_id"] = first["location_id"]
-        row["site_id"] = ctx.locations_by_id[first["location_id"]].site_id
-    item = ctx.items.get(source["item_id"]) if source["item_id"] else None
-    plan.outcome = ScanOutcome(
-        str(scan.scan_id),
-        "applied",
-        message=row["message"],
-        item_id=item.id if item else None,
-        item_code=item.code if item else None,
-        item_name=item.name if item else None,
-        quantity=sum(m["quantity"] for m in plan.movements) if plan.movements else 0,
-        location=ctx.locations_by_id[first["location_id"]].code if first else None,
-    )
-    return plan
-
-
-def _reversed(move, row: dict) -> dict:
-    get = move.get if isinstance(move, dict) else lambda k: getattr(move, k)
-    # Same type as the row it reverses, so received/issued totals and demand net to zero;
-    # the note and the undo scan record say it was an undo.
-    return {
-        "type": get("type"),
-        "note": f"undo of scan {row['undo_of']}",
-        "item_id": get("item_id"),
-        "location_id": get("location_id"),
-        "quantity": -get("quantity"),
-        "lot": get("lot"),
-        "expiry": get("expiry"),
-        "unit_cost": get("unit_cost"),
-        "user_id": row["user_id"],
-        "device_id": row["device_id"],
-        "scan_id": row["scan_id"],
-        "task_id": get("task_id"),
-        "occurred_at": row["occurred_at"],
-    }

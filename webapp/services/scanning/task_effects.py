@@ -2,19 +2,16 @@
 
 from sqlalchemy import delete, select, update
 
+from ...errors import Conflict
 from ...extensions import db
-from ...models import Allocation, CountLine, Scan, TaskLine
+from ...models import Allocation, CountLine, Scan, Task, TaskLine
 from ..core import insert_ignore
 from ..picking import take_reserved
 from ..purchasing import receive_on_order
 from ..tasks import lock_open_task
+from .plan_rows import Refused
+from .task_undo import UNDO, count_progress, lock_for_undo
 from .types import ScanOutcome
-
-
-class Refused(Exception):
-    def __init__(self, reason: str, message: str):
-        super().__init__(message)
-        self.reason, self.message = reason, message
 
 
 def _pick(effect: dict):
@@ -22,7 +19,7 @@ def _pick(effect: dict):
         left = db.session.scalar(select(Allocation.quantity).where(Allocation.task_line_id == effect["line_id"]))
         if not left:
             raise Refused("already_picked", "Nothing left to pick on this line: another picker took it.")
-        raise Refused("too_many", f"Only {left} left to pick here.")
+        raise Refused("too_many", f"Only {left} left to pick here.", n=left)
     t = TaskLine.__table__.c
     db.session.execute(
         update(TaskLine.__table__)
@@ -30,7 +27,7 @@ def _pick(effect: dict):
         .values(done_quantity=t.done_quantity + effect["quantity"])
     )
     done, qty = db.session.execute(select(t.done_quantity, t.quantity).where(t.id == effect["line_id"])).one()
-    return f"picked {done} of {qty}", []
+    return f"picked {done} of {qty}", [], {"done": done, "expected": qty}
 
 
 def _count(effect: dict):
@@ -54,7 +51,8 @@ def _count(effect: dict):
             recount=False,
         )
     )
-    return "counted", []
+    counted = db.session.scalar(select(c.counted_quantity).where(*(c[k] == v for k, v in key.items())))
+    return f"counted {counted}", [], count_progress(effect, counted)
 
 
 def _transfer(effect: dict):
@@ -68,32 +66,61 @@ def _transfer(effect: dict):
     db.session.execute(
         update(TaskLine.__table__).where(t.id == line_id).values(done_quantity=t.done_quantity + effect["quantity"])
     )
-    return "moved", []
+    return "moved", [], None
 
 
 APPLY = {"purchase_order": receive_on_order, "pick_list": _pick, "count_session": _count, "transfer": _transfer}
 
 
+def _run(effect: dict, refused: set):
+    if effect.get("undo"):
+        if effect["target"] in refused:
+            raise Refused("unknown_scan", "Nothing to undo: the scan was not accepted.")
+        if not lock_for_undo(effect):
+            raise Refused(
+                "undo_task_closed",
+                f"{effect['number']} is closed, so this scan can no longer be undone.",
+                number=effect["number"],
+            )
+        return UNDO[effect["kind"]](effect)
+    if not lock_open_task(effect["task_id"]):
+        raise Refused("task_closed", "This task was closed meanwhile.")
+    return APPLY[effect["kind"]](effect)
+
+
 def apply_task_effects(applied: list, ctx, outcomes: list) -> list:
     """Run each stored task scan's line update in batch order; a refused one is unstored and moves nothing."""
     effects = ctx.task_data.get("effects", {})
-    kept = []
+    kept, refused = [], set()
     for plan in sorted(applied, key=lambda p: p.pos):
         effect = effects.get(plan.scan.scan_id)
         if effect is None:
             kept.append(plan)
             continue
         try:
-            if not lock_open_task(effect["task_id"]):
-                raise Refused("task_closed", "This task was closed meanwhile.")
-            message, warnings = APPLY[effect["kind"]](effect)
-        except Refused as exc:
+            if effect.get("undo"):
+                # An undo may reopen an order before finding its line gone: a savepoint takes that back too.
+                with db.session.begin_nested():
+                    message, warnings, progress = _run(effect, refused)
+            else:  # forward effects refuse before they write anything
+                message, warnings, progress = _run(effect, refused)
+        except (Refused, Conflict) as exc:
+            reason = getattr(exc, "reason", None) or exc.code
             # Nothing else has seen this row: removing it keeps the scan free to be sent again later.
             db.session.execute(delete(Scan).where(Scan.scan_id == plan.scan.scan_id))
-            outcomes[plan.pos] = ScanOutcome(str(plan.scan.scan_id), "rejected", reason=exc.reason, message=exc.message)
+            refused.add(plan.scan.scan_id)
+            outcomes[plan.pos] = ScanOutcome(
+                str(plan.scan.scan_id),
+                "rejected",
+                reason=reason,
+                message=exc.message,
+                params=getattr(exc, "params", None),
+            )
             continue
+        status = db.session.scalar(select(Task.status).where(Task.id == effect["task_id"]))
         plan.outcome.message = message
         plan.outcome.warnings.extend(warnings)
+        plan.outcome.task = {"id": effect["task_id"], "status": status} | (progress or {})
         db.session.execute(update(Scan).where(Scan.scan_id == plan.scan.scan_id).values(message=message))
         kept.append(plan)
     return kept

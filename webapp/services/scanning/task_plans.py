@@ -57,17 +57,25 @@ def _bin_codes(ctx, location_ids) -> list[str]:
 def _pick_line(ctx, info: TaskInfo, item, location, lot):
     lines = [ln for ln in info.lines if ln.item_id == item.id and ln.location_id is not None]
     if not lines:
-        raise Rejected("wrong_item", f"{item.name} is not on this pick list.")
+        raise Rejected("wrong_item", f"{item.name} is not on this pick list.", name=item.name)
     if location is None:  # an API client that trusts the list: take the next bin of the item
         location = ctx.locations_by_id.get(lines[0].location_id) or _bin_ref(ctx, lines[0].location_id)
     here = [ln for ln in lines if ln.location_id == location.id]
     if not here:
         bins = ", ".join(dict.fromkeys(_bin_codes(ctx, [ln.location_id for ln in lines])))
-        raise Rejected("wrong_bin", f"Take {item.name} from {bins}, not {location.code}.")
+        raise Rejected(
+            "wrong_bin",
+            f"Take {item.name} from {bins}, not {location.code}.",
+            name=item.name,
+            bins=bins,
+            code=location.code,
+        )
     if lot:
         here = [ln for ln in here if ln.lot == lot]
         if not here:
-            raise Rejected("wrong_lot", f"Lot {lot} is not the lot to pick at {location.code}.")
+            raise Rejected(
+                "wrong_lot", f"Lot {lot} is not the lot to pick at {location.code}.", lot=lot, code=location.code
+            )
     line = next((ln for ln in here if ln.done_quantity < ln.quantity), here[0])
     return line, location
 
@@ -81,9 +89,9 @@ def _count_target(info: TaskInfo, item, location, lot):
     if location is None:
         raise Rejected("scan_bin_first", "Scan the bin label first, then the items in it.")
     if location.id not in info.bins:
-        raise Rejected("not_in_count", f"{location.code} is not part of this count.")
+        raise Rejected("not_in_count", f"{location.code} is not part of this count.", code=location.code)
     if info.items and item.id not in info.items:
-        raise Rejected("not_in_count", f"{item.name} is not part of this count.")
+        raise Rejected("not_in_count", f"{item.name} is not part of this count.", code=item.name)
     lots = info.lots.get((location.id, item.id), set())
     if not lot and len(lots) == 1:
         lot = next(iter(lots))  # a plain JAN in a bin holding one lot counts that lot
@@ -94,11 +102,18 @@ def plan_task_scan(pos, scan, ctx, actor, *, item_id, quantity, location, to_loc
     """Check a task scan against its task and plan it; the line update runs after the scan row is stored."""
     info = task_info(ctx, scan.task_id)
     if info.status not in OPEN_STATUSES:
-        raise Rejected("task_closed", f"{info.number} is not open.")
+        raise Rejected("task_closed", f"{info.number} is not open.", number=info.number, status=info.status)
     if MODE_FOR_KIND[info.kind] != scan.mode:
-        raise Rejected("wrong_mode", f"{info.number} takes {MODE_FOR_KIND[info.kind]} scans, not {scan.mode}.")
+        raise Rejected(
+            "wrong_mode", f"{info.number} takes {MODE_FOR_KIND[info.kind]} scans, not {scan.mode}.", number=info.number
+        )
     if location is not None and location.site_id != info.site_id:
-        raise Rejected("wrong_site", f"{location.code} is not at the site of {info.number}.")
+        raise Rejected(
+            "wrong_site",
+            f"{location.code} is not at the site of {info.number}.",
+            code=location.code,
+            number=info.number,
+        )
     item = ctx.items[item_id]
     effect = {
         "kind": info.kind,
@@ -119,7 +134,7 @@ def plan_task_scan(pos, scan, ctx, actor, *, item_id, quantity, location, to_loc
         lot = _count_target(info, item, location, lot)
         effect.update(location_id=location.id, lot=lot)
     elif not any(ln.item_id == item_id for ln in info.lines):
-        raise Rejected("wrong_item", f"{item.name} is not on this transfer.")
+        raise Rejected("wrong_item", f"{item.name} is not on this transfer.", name=item.name)
     row = scan_row(
         scan,
         actor,
@@ -131,6 +146,7 @@ def plan_task_scan(pos, scan, ctx, actor, *, item_id, quantity, location, to_loc
         to_location_id=to_location.id if to_location else None,
         lot=lot,
         expiry=expiry,
+        units=quantity,
     )
     plan = Plan(pos, scan, row)
     plan.movements = movement_rows(row, scan.mode, quantity, ctx)

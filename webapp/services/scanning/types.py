@@ -41,6 +41,8 @@ class ScanOutcome:
     stock_at_location: int | None = None
     warnings: list[str] = field(default_factory=list)
     fields: dict | None = None  # field messages of a scan rejected as malformed
+    params: dict | None = None  # values a rejection's translated message is filled with on the device
+    task: dict | None = None  # a task scan: the task's status and its line's progress after this scan
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def map_code(code: str, item_id: int, pack_qty: int = 1) -> dict:
             "occurred_at": scan.occurred_at,
         }
         moves.extend(movement_rows(row, scan.mode, quantity, ctx))
-        scan.status, scan.item_id, scan.location_id = "applied", item_id, location_id
+        scan.status, scan.item_id, scan.location_id, scan.units = "applied", item_id, location_id, quantity
         scan.resolved_at = utcnow()
         scan.message = f"mapped to {item.code}"
     post_movements(moves)
