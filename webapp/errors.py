@@ -32,3 +32,15 @@ class Forbidden(AppError):
 
 class Unauthorized(AppError):
     code = "unauthorized"
+
+
+class Expired(AppError):
+    """Something that was valid once and is not any more (a used or expired pairing link)."""
+
+    code = "expired"
+
+
+class Locked(AppError):
+    """Too many wrong attempts: refused until a time carried in `fields` (`locked_until`)."""
+
+    code = "locked"

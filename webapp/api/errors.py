@@ -14,6 +14,8 @@ STATUS = {
     errors.Conflict: 409,
     errors.Forbidden: 403,
     errors.Unauthorized: 401,
+    errors.Expired: 410,
+    errors.Locked: 429,
     errors.AppError: 400,
 }
 

@@ -2,6 +2,7 @@
 
 from .alerts import Alert
 from .catalog import Barcode, BarcodeRemoval, Item, Supplier
+from .devices import Device, DeviceSignIn, PairingCode
 from .locations import Location, Site
 from .replenishment import (  # noqa: F401
     NotificationDelivery,
@@ -24,9 +25,12 @@ __all__ = [
     "BarcodeRemoval",
     "CountLine",
     "CountSession",
+    "Device",
+    "DeviceSignIn",
     "Item",
     "Location",
     "Movement",
+    "PairingCode",
     "Scan",
     "Site",
     "StockLevel",

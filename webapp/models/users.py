@@ -3,18 +3,23 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
 
 ROLES = ("worker", "manager", "owner")
+# Wrong PINs in a row before a badge is locked for a while (the counter starts again after the lock).
+MAX_PIN_FAILURES = 5
 
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
-    __table_args__ = (CheckConstraint("role IN ('worker', 'manager', 'owner')", name="role"),)
+    __table_args__ = (
+        CheckConstraint("role IN ('worker', 'manager', 'owner')", name="role"),
+        CheckConstraint(f"pin_failures BETWEEN 0 AND {MAX_PIN_FAILURES}", name="pin_failures"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
@@ -25,6 +30,13 @@ class User(UserMixin, db.Model):
     default_site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Sign-in on a shared phone: a badge (a random code; only its SHA-256 is kept) and an optional PIN
+    # (hashed like a password), with wrong PINs counted and the badge locked for a while after too many.
+    badge_hash: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
+    badge_issued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pin_hash: Mapped[str | None] = mapped_column(String(255))
+    pin_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    pin_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     @property
     def is_active(self) -> bool:
