@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from ...auth.roles import require_role
 from ...errors import AppError, Forbidden, NotFound
 from ...services import picking, purchasing, stocktake
-from ...services.workflows import KIND_OF, open_tasks_for_device, task_document, task_list
+from ...services.workflows import KIND_OF, open_tasks_for_device, task_document, task_list, task_view_for
 from ..blueprint import api_bp
 from ..params import int_arg, json_body
 from .schemas import count_in, order_in, recount_in, short_in
@@ -31,6 +31,13 @@ def _kind(kind_path: str) -> str:
 def open_tasks():
     """Open orders, pick lists and counts of a site with their lines: what the phone keeps for offline work."""
     return jsonify({"tasks": open_tasks_for_device(int_arg("site_id", lo=1))})
+
+
+@api_bp.get("/tasks/<int:task_id>")
+@login_required
+def task_view(task_id):
+    """One task of any kind as the phone's task screen draws it, open or closed (what it rebuilds from after a sync)."""
+    return jsonify(task_view_for(task_id))
 
 
 @api_bp.get("/<any('purchase-orders','pick-lists','count-sessions'):kind_path>")

@@ -8,7 +8,15 @@ from ...extensions import db
 from ...models import Allocation, Location, Task, TaskEvent, TaskLine
 from ...models.types import utcnow
 from ..core import transactional
-from ..tasks import demand_lines, get_task, new_number, read_order_rows, record_event, require_open, site_by_code
+from ..tasks import (
+    add_numbered,
+    demand_lines,
+    get_task,
+    read_order_rows,
+    record_event,
+    require_open,
+    site_by_code,
+)
 from .allocation import release, reserve
 
 SHORT_REASONS = ("not_found", "damaged", "not_enough", "other")
@@ -26,15 +34,14 @@ def _new_list(site_code: str, lines, user_id: int, reference: str = "", number: 
         raise Conflict(f"A pick list numbered {number} already exists.", fields={"number": ["taken"]})
     task = Task(
         kind="pick_list",
-        number=number or new_number("PL"),
+        number=number,
         site_id=site.id,
         status="open",
         title=reference,
         created_by=user_id,
         created_at=utcnow(),
     )
-    db.session.add(task)
-    db.session.flush()
+    add_numbered(task, "PL")
     steps = []
     for item_id, (takes, short) in reserve(site.id, demand).items():
         steps += [_Step(item_id, t.location_id, t.lot, t.quantity) for t in takes]

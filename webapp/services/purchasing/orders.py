@@ -8,9 +8,9 @@ from ...models import Task, TaskLine
 from ...models.types import utcnow
 from ..core import transactional
 from ..tasks import (
+    add_numbered,
     demand_lines,
     get_task,
-    new_number,
     read_order_rows,
     record_event,
     require_open,
@@ -27,7 +27,7 @@ def add_purchase_order(site_code, supplier_code, lines, user_id, number=None, st
         raise Conflict(f"An order numbered {number} already exists.", fields={"number": ["taken"]})
     task = Task(
         kind="purchase_order",
-        number=number or new_number("PO"),
+        number=number,
         site_id=site.id,
         status=status,
         supplier_id=supplier.id if supplier else None,
@@ -36,8 +36,7 @@ def add_purchase_order(site_code, supplier_code, lines, user_id, number=None, st
         created_by=user_id,
         created_at=utcnow(),
     )
-    db.session.add(task)
-    db.session.flush()
+    add_numbered(task, "PO")
     for seq, (item_id, qty) in enumerate(demand_lines(lines), start=1):
         db.session.add(TaskLine(task_id=task.id, seq=seq, item_id=item_id, quantity=qty, done_quantity=0))
     db.session.flush()

@@ -9,7 +9,7 @@ from ...models import CountLine, CountSession, Item, Location, Movement, StockLe
 from ...models.types import utcnow
 from ..core import post_movements, transactional
 from ..notifications import check_stock_alerts
-from ..tasks import demand_lines, get_task, location_ids_for, new_number, record_event, require_open, site_by_code
+from ..tasks import add_numbered, demand_lines, get_task, location_ids_for, record_event, require_open, site_by_code
 
 
 def scope_bins(session: CountSession, site_id: int) -> list[int]:
@@ -49,15 +49,13 @@ def start_count(
         raise InvalidInput("Unknown count scope.", fields={"scope": ["site, zone, bins or items"]})
     task = Task(
         kind="count_session",
-        number=new_number("CNT"),
         site_id=site.id,
         status="open",
         title=title,
         created_by=user_id,
         created_at=session.started_at,
     )
-    db.session.add(task)
-    db.session.flush()
+    add_numbered(task, "CNT")
     session.task_id = task.id
     db.session.add(session)
     stmt = select(StockLevel.location_id, StockLevel.item_id, StockLevel.lot, StockLevel.quantity).where(

@@ -10,16 +10,17 @@ from .common import (
     list_tasks,
     location_ids_for,
     lock_open_task,
-    new_number,
     record_event,
     require_open,
     site_by_code,
     supplier_by_code,
 )
+from .numbers import add_numbered, new_number
 from .order_csv import read_order_rows
 
 __all__ = [
     "OPEN_STATUSES",
+    "add_numbered",
     "demand_lines",
     "get_task",
     "item_id_for",

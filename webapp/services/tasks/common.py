@@ -1,7 +1,5 @@
 """What every workflow service shares: task lookup, numbering, locking the task row, events, code lookups."""
 
-import uuid
-
 from sqlalchemy import case, select, update
 
 from ...domain.barcodes import MalformedCode, parse_code
@@ -11,11 +9,6 @@ from ...models import Barcode, Item, Location, Site, Supplier, Task, TaskEvent
 from ...models.types import utcnow
 
 OPEN_STATUSES = ("open", "in_progress")
-
-
-def new_number(prefix: str) -> str:
-    """A task number no one else will draw: prefix, date and a random tail."""
-    return f"{prefix}-{utcnow():%Y%m%d}-{uuid.uuid4().hex[:6].upper()}"
 
 
 def get_task(task_id: int, kind: str) -> Task:

@@ -3,6 +3,14 @@ pick lists, counts) and the actions a phone queues offline (short pick, complete
 """
 
 from .actions import ACTION_KINDS, apply_action
-from .views import KIND_OF, open_tasks_for_device, task_document, task_list
+from .views import KIND_OF, open_tasks_for_device, task_document, task_list, task_view_for
 
-__all__ = ["ACTION_KINDS", "KIND_OF", "apply_action", "open_tasks_for_device", "task_document", "task_list"]
+__all__ = [
+    "ACTION_KINDS",
+    "KIND_OF",
+    "apply_action",
+    "open_tasks_for_device",
+    "task_document",
+    "task_list",
+    "task_view_for",
+]

@@ -2,6 +2,7 @@
 
 from sqlalchemy import select
 
+from ...errors import NotFound
 from ...extensions import db
 from ...models import Site, Task
 from ..picking import pick_lines
@@ -50,6 +51,14 @@ def task_document(task_id: int, kind: str, *, manager: bool = False) -> dict:
                 "variance_value": str(data["variance_value"]),
             }
     return doc
+
+
+def task_view_for(task_id: int) -> dict:
+    """Any floor task by id as the phone sees it (never a count's review), whatever its status."""
+    task = db.session.get(Task, task_id)
+    if task is None or task.kind not in ("purchase_order", "pick_list", "count_session"):
+        raise NotFound(f"No task {task_id}.")
+    return task_document(task_id, task.kind)
 
 
 def _plain(row: dict) -> dict:
