@@ -14,6 +14,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     app = Flask(
         __name__,
+        instance_path=os.environ.get("INSTANCE_PATH") or None,  # another folder for certificates, secret, SQLite
         instance_relative_config=True,
         static_folder=os.path.join(root, "static"),
         template_folder=os.path.join(root, "templates"),
@@ -26,6 +27,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
+    if app.config["TRUSTED_PROXIES"]:
+        from .proxies import TrustedProxyFix
+
+        app.wsgi_app = TrustedProxyFix(app.wsgi_app, app.config["TRUSTED_PROXIES"])
     return app
 
 

@@ -9,8 +9,10 @@ from .models.users import ROLES
 
 def register_cli(app):
     from .cli_office import register_office_cli
+    from .cli_tls import register_tls_cli
 
     register_office_cli(app)
+    register_tls_cli(app)
 
     @app.cli.command("create-user")
     @click.argument("username")

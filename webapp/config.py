@@ -30,6 +30,7 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
+        "REMEMBER_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
         "REMEMBER_COOKIE_DURATION": 60 * 60 * 24 * 30,
         "BABEL_DEFAULT_LOCALE": "ja",
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("APP_TIMEZONE", "Asia/Tokyo"),
@@ -41,7 +42,26 @@ def load_config(instance_path: str) -> dict:
         # The shop's secure address phones use (https://<LAN address>:<port>); set by the launcher, or by hand
         # behind a reverse proxy. Empty: pages use the address the request came to.
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/"),
+        **_tls_settings(instance_path),
     }
+
+
+def _tls_settings(instance_path: str) -> dict:
+    """Where the shop's own CA lives, whether phones are offered it, and the serving mode (see webapp/serving)."""
+    setup_only = os.environ.get("SETUP_ONLY", "0") == "1"
+    proxies = [a.strip() for a in os.environ.get("TRUSTED_PROXIES", "").split(",") if a.strip()]
+    settings = {
+        "TLS_DIR": os.environ.get("TLS_DIR") or str(Path(instance_path) / "tls"),
+        "TLS_NAMES": os.environ.get("TLS_NAMES", ""),
+        # A shop with its own certificate, or a reverse proxy in front, has no CA of ours for phones to install.
+        "TLS_OFFER_CA": not (os.environ.get("TLS_CERT") or proxies),
+        # The plain-HTTP port: the setup page and its downloads; everything else redirects to PUBLIC_URL.
+        "SETUP_ONLY": setup_only,
+        "TRUSTED_PROXIES": proxies,
+    }
+    if setup_only:  # its cookies must never be mistaken for (or clobber) the secure site's session
+        settings["SESSION_COOKIE_NAME"] = "setup_session"
+    return settings
 
 
 def _instance_secret(instance_path: str) -> str:

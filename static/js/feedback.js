@@ -71,5 +71,6 @@ export function invalidCodeText(err, t) {
 
 /** Signal a camera that could not start. */
 export function cameraError(err, t) {
-  signal("error", err.message === "no-camera" ? t.camera_none : t.camera_denied);
+  const text = { insecure: t.camera_insecure, "no-camera": t.camera_none }[err.message] || t.camera_denied;
+  signal("error", text);
 }

@@ -152,6 +152,8 @@ export class Camera {
   /** Open the back camera and scan until stop(); resolves when frames are being decoded. */
   async start() {
     if (this.running) return;
+    // Plain HTTP at a LAN address: the browser hides the camera; that is not the same as having none.
+    if (!window.isSecureContext) throw new Error("insecure");
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) throw new Error("no-camera");
     this.startedAt = performance.now();
     this.decodedOnce = false;
@@ -256,6 +258,17 @@ export function bindCamera(camera, { toggle, torch, box, onError }) {
   });
 }
 
+/** Not a secure context: show templates/_camera.html's notice, linking this screen at the secure address. */
+export function showInsecureNotice(notice) {
+  if (!notice || window.isSecureContext) return false;
+  const base = notice.dataset.secureUrl || `https://${location.hostname}:8443`;
+  const link = notice.querySelector("#insecure-link");
+  link.href = base + location.pathname + location.search;
+  link.textContent = link.href;
+  notice.hidden = false;
+  return true;
+}
+
 /**
  * The standard inputs of a scan screen (templates/_scan_controls.html, _camera.html): wedge, typing, camera and
  * the quantity buttons. Returns quantity(): the quantity per scan, a whole number from 1 to 1,000,000.
@@ -276,6 +289,7 @@ export function startScreenInputs({ ponyfillUrl, onCameraError }) {
   bindCamera(new Camera($("camera"), ponyfillUrl), {
     toggle: $("camera-toggle"), torch: $("torch"), box: $("camera-box"), onError: onCameraError,
   });
+  showInsecureNotice($("insecure-notice"));
   document.body.dataset.scanner = "ready";  // tests wait for it (earlier keys are replayed, see listenForWedge)
   return { quantity };
 }
