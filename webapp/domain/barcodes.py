@@ -19,6 +19,7 @@ from webapp.domain.gtin import (
     is_valid_gtin,
     to_gtin14,
 )
+from webapp.domain.typed import normalise_code
 
 __all__ = [
     "MalformedCode",
@@ -115,8 +116,8 @@ def barcode_key(code: str, symbology: str | None = None) -> str:
 
 
 def parse_code(raw: str, symbology: str | None = None) -> ParsedCode:
-    """Classify and validate one scanned or typed code."""
-    raw = _clean(raw)
+    """Classify and validate one scanned or typed code (typed full-width forms read as their ASCII)."""
+    raw = _clean(normalise_code(raw))
     body, identifier = raw, None
     match = _IDENTIFIER.match(raw)
     if match and match[1] in _CODE_CHAR_NAMES:

@@ -3,6 +3,7 @@
 from sqlalchemy import case, select, update
 
 from ...domain.barcodes import MalformedCode, parse_code
+from ...domain.typed import normalise_code
 from ...errors import Conflict, InvalidInput, NotFound
 from ...extensions import db
 from ...models import Barcode, Item, Location, Site, Supplier, Task, TaskEvent
@@ -70,7 +71,8 @@ def supplier_by_code(code: str | None) -> Supplier | None:
 
 
 def item_id_for(code: str) -> int | None:
-    """The item an item code or a barcode (JAN, GTIN) names."""
+    """The item an item code or a barcode (JAN, GTIN) names, typed full-width or not."""
+    code = normalise_code(code)
     item_id = db.session.scalar(select(Item.id).where(Item.code == code))
     if item_id is not None:
         return item_id
@@ -82,7 +84,8 @@ def item_id_for(code: str) -> int | None:
 
 
 def location_ids_for(codes, site_id: int) -> list[int]:
-    """Bin ids of these codes at the site; InvalidInput names any unknown one."""
+    """Bin ids of these codes at the site (typed full-width or not); InvalidInput names any unknown one."""
+    codes = [normalise_code(c) for c in codes]
     rows = dict(
         db.session.execute(
             select(Location.code, Location.id).where(Location.code.in_(codes), Location.site_id == site_id)
