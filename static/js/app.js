@@ -1,6 +1,7 @@
 // Shared by every screen: settings from the page, the service worker and its update prompt,
 // the sync loop, the status bar and the offline reference data.
 import { getMeta, setMeta } from "./idb.js";
+import { heartbeat } from "./heartbeat.js";
 import { counts } from "./queue.js";
 import { refreshReference } from "./reference.js";
 import { renderStatus, showBanner } from "./status.js";
@@ -18,6 +19,7 @@ async function saveSession() {
   if (loggedIn) {
     await setMeta("csrf", token);
     await setMeta("user_id", config.user_id);
+    await setMeta("shared", Boolean(config.device && config.device.shared));
   }
 }
 const ready = saveSession();
@@ -25,7 +27,7 @@ const ready = saveSession();
 export const sync = loggedIn
   ? startSync(config, {
     onState: (status) => renderStatus(status, t, lang),
-    afterSync: () => refreshReference(config.urls.reference),
+    afterSync: () => Promise.all([refreshReference(config.urls.reference), heartbeat(config).catch(() => {})]),
   })
   : null;
 

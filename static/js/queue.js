@@ -80,6 +80,15 @@ export function pending(userId, limit = 200) {
   });
 }
 
+/** When the oldest scan or action still waiting to be sent was made (ISO time), or null. */
+export function oldestPending() {
+  const range = IDBKeyRange.bound(["pending", 0], ["pending", Infinity]);
+  return tx("scans", "readonly", async (s) => {
+    const cursor = await req(s.scans.index("state_seq").openCursor(range));
+    return cursor ? cursor.value.body.occurred_at : null;
+  });
+}
+
 /** Record the server's answers: acknowledged scans are done, rejected ones need attention. */
 export async function applyResults(results) {
   await tx("scans", "readwrite", async (s) => {

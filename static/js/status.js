@@ -16,7 +16,8 @@ export function renderStatus(status, t, lang) {
   const box = document.getElementById("sync-status");
   if (!box) return;
   const online = navigator.onLine && status.state !== "offline";
-  box.dataset.state = status.state === "login" ? "login" : online ? (status.pending ? "pending" : "ok") : "offline";
+  const stopped = status.state === "login" || status.state === "removed";
+  box.dataset.state = stopped ? status.state : online ? (status.pending ? "pending" : "ok") : "offline";
   document.getElementById("sync-net").textContent = online ? t.online : t.offline;
   document.getElementById("sync-pending").textContent = status.pending ? fill(t.pending, { n: status.pending }) : t.all_sent;
   document.getElementById("sync-time").textContent = status.lastSync
@@ -27,18 +28,22 @@ export function renderStatus(status, t, lang) {
   box.setAttribute("aria-label", [document.getElementById("sync-net").textContent,
     document.getElementById("sync-pending").textContent, document.getElementById("sync-time").textContent,
     status.attention ? attention.textContent : ""].filter(Boolean).join(", "));
-  showBanner(status.state === "login" ? fill(t.login_again, { n: status.pending }) : null, { login: true });
+  if (status.state === "removed") showBanner(fill(t.device_removed, { n: status.pending }), { removed: true });
+  else showBanner(status.state === "login" ? fill(t.login_again, { n: status.pending }) : null, { login: true });
 }
 
 /** Show (or with text null, hide) the banner, with its login link or its reload button. */
-export function showBanner(text, { login = false, reload = false } = {}) {
+export function showBanner(text, { login = false, reload = false, removed = false } = {}) {
   const banner = document.getElementById("banner");
   if (!banner) return;
   if (!text) {
-    if (banner.dataset.kind === (login ? "login" : "reload")) banner.hidden = true;
+    // The sync status's banners (log in again, phone removed) go when it recovers; the update prompt stays.
+    if (banner.dataset.kind === (login ? "login" : "reload") || (login && banner.dataset.kind === "removed")) {
+      banner.hidden = true;
+    }
     return;
   }
-  banner.dataset.kind = login ? "login" : "reload";
+  banner.dataset.kind = removed ? "removed" : login ? "login" : "reload";
   document.getElementById("banner-text").textContent = text;
   document.getElementById("banner-login").hidden = !login;
   document.getElementById("banner-reload").hidden = !reload;

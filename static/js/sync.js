@@ -23,22 +23,27 @@ async function sendAll() {
   if (!urls) return { status: "error", sent: 0 };
   const token = await getMeta("csrf");
   const userId = await getMeta("user_id");
+  // A shared phone sends every worker's scans, each naming its worker; a worker's own phone sends only theirs.
+  const shared = await getMeta("shared");
   let sent = 0;
   for (;;) {
-    const queued = await pending(userId, batchSize);
+    const queued = await pending(shared ? null : userId, batchSize);
     if (!queued.length) return { status: "ok", sent };
     // Queue order holds across kinds: the scans before an action go first, then the action(s), and so on.
     const actions = queued[0].type === "action";
     const end = queued.findIndex((r) => (r.type === "action") !== actions);
     const batch = end < 0 ? queued : queued.slice(0, end);
-    const bodies = batch.map((r) => r.body);
+    const bodies = batch.map((r) => (r.user_id != null ? { ...r.body, worker_id: r.user_id } : r.body));
     let response;
     try {
       response = await post(actions ? urls.task_actions : urls.batch, token, actions ? { actions: bodies } : { scans: bodies });
     } catch (err) {
       return { status: "offline", sent };
     }
-    if (response.status === 401) return { status: "login", sent };
+    if (response.status === 401) {
+      const body = await response.json().catch(() => ({}));
+      return { status: body.error && body.error.code === "device_revoked" ? "removed" : "login", sent };
+    }
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       if (response.status === 400 && body.error && body.error.code === "csrf_failed") return { status: "csrf", sent };
@@ -110,17 +115,19 @@ export function startSync(config, { onState, afterSync }) {
       outcome = (await refreshSession(config.urls)) ? await syncOnce() : { status: "login" };
       if (outcome.status === "csrf") outcome = { status: "login" };
     }
+    // "removed": this phone was revoked. It keeps its queue and waits to be paired again; nothing to retry until then.
     state = outcome.status;
     if (state === "ok") {
       failures = 0;
       if (afterSync) await afterSync().catch(() => {});
-    } else if (state !== "login") {
+    } else if (state !== "login" && state !== "removed") {
       failures += 1;
       registerBackgroundSync();
     }
     const c = await publish();
-    if (state === "ok") schedule(c.pending ? 0 : IDLE_MS);
-    else if (state !== "login") {
+    // Go on at once only while rounds send something: scans of another user wait for them without a busy loop.
+    if (state === "ok") schedule(c.pending && outcome.sent ? 0 : IDLE_MS);
+    else if (state !== "login" && state !== "removed") {
       const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 12));
       schedule(base * (0.5 + Math.random()));
     }

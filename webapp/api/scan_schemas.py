@@ -5,6 +5,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from ..domain.scanning import MAX_QUANTITY
 from ..models.scans import SCAN_MODES
 from ..services.scanning import ScanIn
+from .devices import MAX_ID
 
 
 class ScanSchema(Schema):
@@ -21,6 +22,10 @@ class ScanSchema(Schema):
     symbology = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     lot = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
     expiry = fields.Date(load_default=None, allow_none=True)
+    # A shared phone names the worker who made each queued scan (accepted only for workers who signed in on it).
+    worker_id = fields.Integer(
+        strict=True, load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID)
+    )
 
     @validates_schema
     def check_rules(self, data, **_kwargs):
@@ -42,8 +47,8 @@ class ScanSchema(Schema):
             raise ValidationError("A move needs the destination bin.", "to_location")
 
     def to_scan(self, data: dict) -> ScanIn:
-        """The plain value the service takes."""
-        return ScanIn(**data)
+        """The plain value the service takes (the worker it names is the caller's business)."""
+        return ScanIn(**{k: v for k, v in data.items() if k != "worker_id"})
 
 
 class BatchSchema(Schema):

@@ -1,11 +1,12 @@
 """POST /scans and /scans/batch: thin handlers over services.scans."""
 
-from flask import current_app, jsonify, request
-from flask_login import current_user, login_required
+from flask import current_app, jsonify
+from flask_login import login_required
 from marshmallow import ValidationError
 
-from ..services.scanning import Actor, ScanOutcome, apply_scans
+from ..services.scanning import ScanOutcome, apply_scans
 from .blueprint import api_bp
+from .devices import UNKNOWN_WORKER, actors_for
 from .params import first_message, json_body
 from .scan_schemas import batch_schema, outcome_dict, scan_schema
 
@@ -21,21 +22,46 @@ REJECTION_STATUS = {
 }
 
 
-def _actor() -> Actor:
-    return Actor(
-        user_id=current_user.id,
-        role=current_user.role,
-        default_site_id=current_user.default_site_id,
-        device_id=(request.headers.get("X-Device-Id") or "")[:64] or None,
-    )
+def _unknown_worker(scan_id) -> ScanOutcome:
+    return ScanOutcome(str(scan_id), "rejected", reason="unknown_worker", message=UNKNOWN_WORKER)
+
+
+def _apply_by_worker(valid: list, results: list) -> None:
+    """Apply (position, scan, worker id) triples, each booked to the worker who made it.
+
+    Consecutive scans of one worker go in one transaction; a shared phone's batch mixing workers
+    becomes a few, in queue order. A replay after a failure is harmless: scan ids dedupe.
+    """
+    actors = actors_for({worker for _pos, _scan, worker in valid})
+    runs: list = []
+    for pos, scan, worker in valid:
+        actor = actors.get(worker)
+        if actor is None:
+            results[pos] = _unknown_worker(scan.scan_id)
+        elif runs and runs[-1][0] is actor:
+            runs[-1][1].append((pos, scan))
+        else:
+            runs.append((actor, [(pos, scan)]))
+    for actor, run in runs:
+        for (pos, _scan), outcome in zip(run, apply_scans([scan for _pos, scan in run], actor)):
+            results[pos] = outcome
+
+
+def _load(item: dict):
+    """A scan and the worker it names (None: the sender)."""
+    data = scan_schema.load(item)
+    worker = data.pop("worker_id", None)
+    return scan_schema.to_scan(data), worker
 
 
 @api_bp.post("/scans")
 @login_required
 def post_scan():
     """Apply one scan."""
-    scan = scan_schema.to_scan(scan_schema.load(json_body()))
-    outcome = apply_scans([scan], _actor())[0]
+    scan, worker = _load(json_body())
+    results = [None]
+    _apply_by_worker([(0, scan, worker)], results)
+    outcome = results[0]
     status = HTTP_FOR_STATUS[outcome.status]
     if outcome.status == "rejected":
         body = {
@@ -63,13 +89,13 @@ def post_scan_batch():
             }
         ), 413
     results: list = [None] * len(raw)
-    valid, positions = [], []
+    valid = []
     for pos, item in enumerate(raw):
         try:
             if not isinstance(item, dict):
                 raise ValidationError({"_schema": ["Each scan must be a JSON object."]})
-            valid.append(scan_schema.to_scan(scan_schema.load(item)))
-            positions.append(pos)
+            scan, worker = _load(item)
+            valid.append((pos, scan, worker))
         except ValidationError as exc:
             sid = item.get("scan_id") if isinstance(item, dict) else None
             results[pos] = ScanOutcome(
@@ -80,6 +106,5 @@ def post_scan_batch():
                 fields=exc.messages,
             )
     if valid:
-        for pos, outcome in zip(positions, apply_scans(valid, _actor())):
-            results[pos] = outcome
+        _apply_by_worker(valid, results)
     return jsonify({"results": [outcome_dict(o) for o in results]}), 200

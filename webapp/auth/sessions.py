@@ -5,6 +5,7 @@ from flask import jsonify, redirect, request, url_for
 from ..extensions import db
 from ..models import User
 from ..services.accounts import user_for_token
+from .devices import current_device
 
 
 def bearer_token() -> str | None:
@@ -34,4 +35,7 @@ def init_login(login_manager) -> None:
         if request.blueprint == "api" or request.path.startswith("/api/"):
             body = {"error": {"code": "unauthorized", "message": "Log in or send a valid bearer token.", "fields": {}}}
             return jsonify(body), 401
+        device = current_device()
+        if device is not None and device.shared:
+            return redirect(url_for("auth.badge_sign_in"))  # a shared phone: the next worker scans a badge
         return redirect(url_for("auth.login", next=request.full_path))

@@ -7,10 +7,12 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from ..auth.devices import current_device
 from ..errors import InvalidInput
 from ..i18n import LANG_COOKIE
 from ..services.stock import lookup as lookup_code
 from .blueprint import web_bp
+from .shell import shell_version
 from .strings import js_strings
 
 # Modes with a scan screen, in the order of the home screen; (label, one-line help).
@@ -38,11 +40,15 @@ def page_globals():
     return {
         "locale": str(get_locale() or "ja"),
         "scan_modes": SCAN_MODES,
+        "device": current_device(),
         "js_strings": js_strings,
         "client_config": lambda: {
             "user_id": user.id if user else None,
+            "device": _device_config(),
+            "app_version": shell_version(),
             "urls": {
                 "batch": url_for("api.post_scan_batch"),
+                "heartbeat": url_for("api.device_heartbeat"),
                 "task_actions": url_for("api.post_task_actions"),
                 "session": url_for("api.session_info"),
                 "reference": url_for("api.reference"),
@@ -54,6 +60,12 @@ def page_globals():
             },
         },
     }
+
+
+def _device_config() -> dict | None:
+    """The paired phone this page is on: the scripts send every worker's scans from a shared one."""
+    device = current_device()
+    return {"id": device.id, "name": device.name, "shared": device.shared} if device else None
 
 
 @web_bp.route("/")

@@ -15,6 +15,9 @@ def js_strings() -> dict:
         "never_synced": _("Not synced yet"),
         "login_again": _("Your session has ended. Log in again: your {n} unsent scans stay on this phone."),
         "login_again_link": _("Log in again"),
+        "device_removed": _(
+            "This phone was removed; ask a manager. Its {n} unsent scans stay on it and are sent once it is paired again."
+        ),
         "new_version": _("A new version is available."),
         "reload": _("Update now"),
         "camera_denied": _("The camera could not be opened. Allow camera access, or type the code."),
@@ -83,6 +86,7 @@ def rejection_reasons() -> dict:
         "unknown_task": _("That task does not exist any more."),
         "bad_check_digit": _("Wrong check digit: scan again."),
         "validation_error": _("The scan was incomplete or malformed."),
+        "unknown_worker": _("The worker who made this scan has not signed in on this phone. Ask a manager."),
     }
 
 

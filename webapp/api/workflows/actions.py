@@ -1,11 +1,12 @@
 """POST /task-actions/batch: a phone's queued short picks and completions, each applied once per action_id."""
 
 from flask import current_app, jsonify
-from flask_login import current_user, login_required
+from flask_login import login_required
 from marshmallow import ValidationError
 
 from ...services.workflows import apply_action
 from ..blueprint import api_bp
+from ..devices import UNKNOWN_WORKER, actors_for
 from ..params import first_message, json_body
 from .schemas import action_in
 
@@ -27,6 +28,7 @@ def post_task_actions():
             }
         ), 422 if not isinstance(raw, list) else 413
     results = []
+    actors = actors_for({item.get("worker_id") for item in raw if isinstance(item, dict)})
     for item in raw:
         try:
             data = action_in.load(item if isinstance(item, dict) else {})
@@ -41,12 +43,23 @@ def post_task_actions():
                 }
             )
             continue
+        actor = actors.get(data["worker_id"])
+        if actor is None:
+            results.append(
+                {
+                    "action_id": str(data["action_id"]),
+                    "status": "rejected",
+                    "reason": "unknown_worker",
+                    "message": UNKNOWN_WORKER,
+                }
+            )
+            continue
         results.append(
             apply_action(
                 data["action_id"],
                 data["kind"],
                 data["task_id"],
-                current_user.id,
+                actor.user_id,
                 line_id=data["line_id"],
                 reason=data["reason"],
                 note=data["note"],

@@ -6,6 +6,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from ...models.workflows import COUNT_SCOPES
 from ...services.picking import SHORT_REASONS
+from ..devices import MAX_ID
 
 
 class LineIn(Schema):
@@ -60,6 +61,9 @@ class ActionIn(Schema):
     reason = fields.String(load_default="", validate=validate.OneOf(SHORT_REASONS + ("",)))
     note = fields.String(load_default="", validate=validate.Length(max=500))
     occurred_at = fields.AwareDateTime(load_default=None, allow_none=True, default_timezone=UTC)
+    worker_id = fields.Integer(
+        strict=True, load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID)
+    )
 
     @validates_schema
     def short_needs_line_and_reason(self, data, **_kw):
