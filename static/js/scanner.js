@@ -1,6 +1,7 @@
 // The one scanner input layer: camera, keyboard-wedge scanners and typed entry all end in one
 // `scan` event on document, detail {code, symbology, source: "camera" | "wedge" | "keyboard"}.
-export const FORMATS = ["ean_13", "ean_8", "upc_a", "upc_e", "code_128", "code_39", "itf", "qr_code", "data_matrix"];
+import { bindCamera, Camera } from "./camera.js";
+
 const GS = "\x1d";
 // Wedge scanners send a character every 1-20 ms (Bluetooth ones up to ~40); people type 80 ms or
 // more apart. A few slow gaps are forgiven (a busy main thread, a scanner's first character), a
@@ -9,10 +10,6 @@ const WEDGE_MAX_GAP_MS = 50;
 const WEDGE_PAUSE_MS = 300;
 const WEDGE_MIN_LENGTH = 4;
 const NOWHERE_PAUSE_MS = 1500;
-// A code must leave the view this long before the same code scans again.
-const GONE_MS = 1000;
-// Formats without a check character: wait for a second identical read before trusting one.
-const CONFIRM = { code_39: 2, itf: 2, codabar: 2 };
 
 function emit(code, symbology, source) {
   document.dispatchEvent(new CustomEvent("scan", { detail: { code, symbology, source } }));
@@ -108,155 +105,7 @@ export function listenForTyping(form, input) {
   });
 }
 
-/* ---- camera ---- */
-
-let detectorPromise = null;
-
-/** The native BarcodeDetector when it reads every format we need, else the zxing-wasm ponyfill. */
-export function getDetector(ponyfillUrl) {
-  if (!detectorPromise) {
-    detectorPromise = (async () => {
-      if ("BarcodeDetector" in window) {
-        try {
-          const supported = await window.BarcodeDetector.getSupportedFormats();
-          if (FORMATS.every((f) => supported.includes(f))) {
-            return { detector: new window.BarcodeDetector({ formats: FORMATS }), kind: "native" };
-          }
-        } catch (err) { /* fall through to the ponyfill */ }
-      }
-      const started = performance.now();
-      const module = await import(ponyfillUrl);
-      const folder = new URL(".", new URL(ponyfillUrl, location.href)).href;
-      await module.prepareZXingModule({
-        overrides: { locateFile: (path, prefix) => (path.endsWith(".wasm") ? folder + path : prefix + path) },
-        fireImmediately: true,
-      });
-      performance.measure("decoder-load", { start: started, end: performance.now() });
-      return { detector: new module.BarcodeDetector({ formats: FORMATS }), kind: "zxing" };
-    })();
-    detectorPromise.catch(() => { detectorPromise = null; });
-  }
-  return detectorPromise;
-}
-
-export class Camera {
-  constructor(video, ponyfillUrl) {
-    this.video = video;
-    this.ponyfillUrl = ponyfillUrl;
-    this.running = false;
-    this.visible = new Map();
-    this.hasTorch = false;
-    this.decodedOnce = false;
-  }
-
-  /** Open the back camera and scan until stop(); resolves when frames are being decoded. */
-  async start() {
-    if (this.running) return;
-    // Plain HTTP at a LAN address: the browser hides the camera; that is not the same as having none.
-    if (!window.isSecureContext) throw new Error("insecure");
-    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) throw new Error("no-camera");
-    this.startedAt = performance.now();
-    this.decodedOnce = false;
-    const detector = getDetector(this.ponyfillUrl);
-    this.stream = await navigator.mediaDevices.getUserMedia({
-      audio: false,
-      video: { facingMode: { ideal: "environment" }, width: { ideal: 1280 }, height: { ideal: 720 } },
-    });
-    this.video.srcObject = this.stream;
-    await this.video.play();
-    this.track = this.stream.getVideoTracks()[0];
-    const caps = this.track.getCapabilities ? this.track.getCapabilities() : {};
-    this.hasTorch = Boolean(caps.torch);
-    const found = await detector;
-    this.detector = found.detector;
-    this.detectorKind = found.kind;
-    this.running = true;
-    this.loop();
-  }
-
-  stop() {
-    this.running = false;
-    if (this.stream) this.stream.getTracks().forEach((t) => t.stop());
-    this.stream = null;
-    this.video.srcObject = null;
-    this.visible.clear();
-  }
-
-  async setTorch(on) {
-    if (!this.track || !this.hasTorch) return false;
-    await this.track.applyConstraints({ advanced: [{ torch: on }] });
-    return on;
-  }
-
-  loop() {
-    const tick = async () => {
-      if (!this.running) return;
-      if (this.video.readyState >= 2) {
-        try {
-          this.seen(await this.detector.detect(this.video), performance.now());
-        } catch (err) { /* a frame that cannot be read: try the next */ }
-      }
-      if (!this.running) return;
-      if (this.video.requestVideoFrameCallback) this.video.requestVideoFrameCallback(tick);
-      else setTimeout(tick, 60);
-    };
-    tick();
-  }
-
-  /** Turn the codes seen in one frame into scans: a code held in view scans once. */
-  seen(codes, now) {
-    for (const { rawValue, format } of codes) {
-      if (!rawValue) continue;
-      const key = `${format}:${rawValue}`;
-      let entry = this.visible.get(key);
-      if (!entry) { entry = { hits: 0, emitted: false }; this.visible.set(key, entry); }
-      entry.last = now;
-      entry.hits += 1;
-      if (!entry.emitted && entry.hits >= (CONFIRM[format] || 1)) {
-        entry.emitted = true;
-        if (!this.decodedOnce) {
-          this.decodedOnce = true;
-          performance.measure("camera-to-first-decode", { start: this.startedAt, end: now });
-        }
-        emit(rawValue, format, "camera");
-      }
-    }
-    for (const [key, entry] of this.visible) {
-      if (now - entry.last > GONE_MS) this.visible.delete(key);
-    }
-  }
-}
-
-/** Wire a start/stop button, a torch button and the page's visibility to a camera. */
-export function bindCamera(camera, { toggle, torch, box, onError }) {
-  let wanted = false;
-  const label = () => { toggle.textContent = camera.running ? toggle.dataset.stop : toggle.dataset.start; };
-  const start = async () => {
-    box.hidden = false;
-    try {
-      await camera.start();
-      torch.hidden = !camera.hasTorch;
-    } catch (err) {
-      wanted = false;
-      box.hidden = true;
-      onError(err);
-    }
-    label();
-  };
-  toggle.addEventListener("click", async () => {
-    wanted = !camera.running;
-    if (wanted) await start();
-    else { camera.stop(); box.hidden = true; torch.hidden = true; label(); }
-  });
-  torch.addEventListener("click", async () => {
-    const on = torch.getAttribute("aria-pressed") !== "true";
-    try { await camera.setTorch(on); torch.setAttribute("aria-pressed", String(on)); } catch (err) { torch.hidden = true; }
-  });
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden" && camera.running) camera.stop();
-    else if (document.visibilityState === "visible" && wanted && !camera.running) start();
-  });
-}
+/* ---- camera: static/js/camera.js ---- */
 
 /** Not a secure context: show templates/_camera.html's notice, linking this screen at the secure address. */
 export function showInsecureNotice(notice) {
@@ -286,7 +135,7 @@ export function startScreenInputs({ ponyfillUrl, onCameraError }) {
   }
   listenForWedge();
   listenForTyping($("typed-form"), $("typed-code"));
-  bindCamera(new Camera($("camera"), ponyfillUrl), {
+  bindCamera(new Camera($("camera"), ponyfillUrl, (code, symbology) => emit(code, symbology, "camera")), {
     toggle: $("camera-toggle"), torch: $("torch"), box: $("camera-box"), onError: onCameraError,
   });
   showInsecureNotice($("insecure-notice"));
