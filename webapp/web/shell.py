@@ -16,6 +16,7 @@ SHELL_FILES = (
     "js/queue.js",
     "js/idb.js",
     "js/sync.js",
+    "js/heartbeat.js",
     "js/codes.js",
     "js/reference.js",
     "js/scanner.js",
