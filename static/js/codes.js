@@ -16,6 +16,25 @@ export class MalformedCode extends Error {
 }
 
 const digitsOnly = (s) => /^[0-9]+$/.test(s);
+// Mirrors webapp/domain/typed.py: dashes an IME gives for "-", katakana, spaces and dots between words.
+const DASH = /[\u2010-\u2015\u2212\u30fc\u2500]/;
+const DASHES = new RegExp(DASH.source, "g");
+const KATAKANA = /[\u30a1-\u30f6\u30fd\u30fe]/g;
+const WORD_GAPS = /[\s\u30fb\u00b7]+/g;
+const EDGE_SPACE = /^[^\S\x1c-\x1f]+|[^\S\x1c-\x1f]+$/g;
+
+/** A typed code as a scanner sends it: full-width digits and letters to ASCII, an IME dash to "-" in codes. */
+export function normaliseCode(text) {
+  const code = text.normalize("NFKC").replace(EDGE_SPACE, "");
+  return DASH.test(code) && /^[\x00-\x7f]*$/.test(code.replace(DASHES, "")) ? code.replace(DASHES, "-") : code;
+}
+
+/** A name or query folded for matching: NFKC, lower case, katakana as hiragana, no gaps between words. */
+export function searchKey(text) {
+  return text.normalize("NFKC").toLowerCase()
+    .replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60)).replace(WORD_GAPS, "");
+}
+
 
 export function checkDigit(body) {
   let total = 0;
@@ -119,7 +138,7 @@ function fromElements(elements, base) {
 
 /** Classify one code: {kind: gtin|gs1|text, keys (lookup keys, most specific first), gtin, lot, expiry}. */
 export function parseCode(raw, symbology = null) {
-  const code = raw.replace(/^[^\S\x1c-\x1f]+|[^\S\x1c-\x1f]+$/g, "");
+  const code = normaliseCode(raw);
   if (!code) throw new MalformedCode("empty", "empty code");
   if (code.length > 200) throw new MalformedCode("too_long", "code too long");
   if (CONTROL.test(code)) throw new MalformedCode("bad_characters", "control characters in code");

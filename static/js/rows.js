@@ -9,9 +9,17 @@ function stateLabel(row, t) {
   return t[row.result.status] || row.result.status;
 }
 
+/** Why the server refused a scan, in the worker's language, filled with the values it sent (else its own words). */
+export function refusalText(result, t) {
+  const template = (t.reasons || {})[result.reason];
+  if (!template) return result.message || "";
+  const text = fill(template, result.params || {});
+  return /\{\w+\}/.test(text) ? result.message || "" : text;
+}
+
 function message(row, t) {
   const result = row.result || {};
-  if (row.state === "attention") return (t.reasons || {})[result.reason] || result.message || "";
+  if (row.state === "attention") return refusalText(result, t);
   const notes = [];
   if (result.status === "unresolved" || (result.status === "duplicate" && result.first_status === "unresolved")) {
     notes.push(t.unknown_code);

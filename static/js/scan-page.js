@@ -3,7 +3,7 @@ import { config, lang, requestSync, t } from "./app.js";
 import { cameraError, invalidCodeText, signal } from "./feedback.js";
 import { enqueue, onQueueChange, recent, undo } from "./queue.js";
 import { classify, itemName } from "./reference.js";
-import { renderRows } from "./rows.js";
+import { refusalText, renderRows } from "./rows.js";
 import { startScreenInputs } from "./scanner.js";
 import { fill } from "./status.js";
 
@@ -115,7 +115,7 @@ function verdict(row) {
   const result = row.result || {};
   const name = result.item_name || row.local.item_name;
   if (row.state === "attention") {
-    const reason = t.reasons[result.reason] || result.message || "";
+    const reason = refusalText(result, t);
     showResult("error", name, "", reason || t.rejected);
     signal("error", t.rejected, reason);
     return;

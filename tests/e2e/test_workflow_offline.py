@@ -77,6 +77,7 @@ def test_a_short_pick_and_completion_made_offline_apply_once_after_the_scans_bef
     device.wait_for_queue(pending=3)
     page.select_option("#short-reason", "damaged")
     page.click("#short-btn")  # the last unit: short, after the three picks queued before it
+    page.click("#short-yes")  # a short pick is confirmed before it is queued
     device.wait_for_queue(pending=4)
     page.wait_for_selector("#wf-lines .wf-line.is-done")
     page.wait_for_selector("#flash", state="hidden")

@@ -103,7 +103,7 @@ def test_two_pickers_and_the_last_unit_the_second_is_told(phone, manager, seeded
     typed(second.page, JAN)  # its copy of the list still shows the unit
     settled(second, 0, attention=1)
     second.page.wait_for_selector("#flash[data-kind=error]:not([hidden])")
-    assert "another picker" in second.page.text_content("#flash-detail")
+    assert "別の作業者" in second.page.text_content("#flash-detail")  # the refusal in the worker's language
     assert stock_of() == 0
 
 
@@ -126,6 +126,7 @@ def test_a_bin_is_counted_blind_and_a_manager_approves_the_variance(phone, manag
     office.page.goto(f"/workflows/office/count-sessions/{session}")
     assert office.page.text_content("#review tbody tr td:nth-child(8)").strip() == "-1"
     office.page.click("#approve-form button")
+    office.page.click("#approve-confirm button[type=submit]")  # approval asks first: it cannot be taken back
     office.page.wait_for_selector("#task-status[data-status=done]")
     assert stock_of() == 9
 

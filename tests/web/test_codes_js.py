@@ -33,6 +33,21 @@ CASES = [
     ("https://example.com/shop", None),
     ("４９０１２３４５６７８９４", None),
     ("  4901234567894 ", None),
+    ("Ａ－０１－０１", None),
+    ("A−01ー01", None),
+    ("ＲＥＴＲＯ－ＣＬＯＣＫ", None),
+]
+TYPED = [
+    "４９０１２３４５６７８９４",
+    "Ａ－０１－０１",
+    "A−01ー01",
+    "　RETRO-CLOCK　",
+    "ﾚﾄﾛ",
+    "コーヒー",
+    "波佐見焼マグカップ",
+    "ほうじ茶 ティーバッグ",
+    "Retro Table・Clock",
+    "ﾄｰﾄ",
 ]
 
 
@@ -70,3 +85,18 @@ def test_the_device_and_the_server_read_codes_the_same_way():
             assert "error" in js, (raw, py, js)
         else:
             assert js == py, (raw, py, js)  # ...and reads what it accepts to the same key, lot, expiry
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_device_normalises_typed_codes_and_names_as_the_server_does():
+    from webapp.domain.typed import normalise_code, search_key
+
+    script = f"""
+    import {{ normaliseCode, searchKey }} from {json.dumps(CODES_JS.as_uri())};
+    const typed = JSON.parse(process.argv[1]);
+    process.stdout.write(JSON.stringify(typed.map((t) => [normaliseCode(t), searchKey(t)])));
+    """
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", script, json.dumps(TYPED)], capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == [[normalise_code(t), search_key(t)] for t in TYPED]

@@ -76,7 +76,13 @@ def test_the_item_page_adds_and_removes_a_case_barcode(shop):
     added = page(shop, url, "en")
     assert "Barcode 14549292123453 added." in added and "<code>14549292123453</code>" in added
     assert "case of 10" in added
-    shop["client"].post(f"{url}/barcodes/remove", data={"csrf_token": shop["csrf"], "code": "14549292123453"})
+    asked = shop["client"].post(f"{url}/barcodes/remove", data={"csrf_token": shop["csrf"], "code": "14549292123453"})
+    assert asked.status_code == 303 and db.session.scalar(select(func.count()).select_from(Barcode)) == 1
+    confirm = page(shop, asked.headers["Location"], "en")  # one tap only asks, saying what removing does
+    assert 'id="remove-confirm"' in confirm and "wait under Unknown codes until it is given to an item again" in confirm
+    shop["client"].post(
+        f"{url}/barcodes/remove", data={"csrf_token": shop["csrf"], "code": "14549292123453", "confirmed": "1"}
+    )
     assert "now wait under Unknown codes" in page(shop, url, "en")
     assert db.session.scalar(select(BarcodeRemoval.pack_qty)) == 10
     assert db.session.scalar(select(func.count()).select_from(Barcode)) == 0

@@ -45,10 +45,47 @@ def test_a_manager_makes_an_order_from_the_form_and_sees_its_lines(office):
     assert "レトロ置時計" in page and 'data-state="waiting"' in page
 
 
-def test_a_bad_form_line_is_shown_not_crashed(office):
+@pytest.mark.parametrize(
+    "lang, said", [("en", "Some lines are not valid: line 1: unknown item NOPE."), ("ja", "1 行目: 不明な商品 NOPE")]
+)
+def test_a_bad_form_line_is_shown_in_the_managers_language_not_crashed(office, lang, said):
+    office.set_cookie("lang", lang)
     token = csrf(office, "/workflows/office/pick-lists")
     r = office.post("/workflows/office/pick-lists", data={"csrf_token": token, "site": "TKY", "lines": "NOPE, 2"})
-    assert r.status_code == 200 and "unknown item" in r.get_data(as_text=True)
+    page = r.get_data(as_text=True)
+    assert r.status_code == 200 and said in page
+    if lang == "ja":
+        assert "unknown item" not in page and "not valid" not in page
+
+
+def test_an_unknown_site_is_named_in_japanese(office):
+    office.set_cookie("lang", "ja")
+    token = csrf(office, "/workflows/office/purchase-orders")
+    r = office.post(
+        "/workflows/office/purchase-orders", data={"csrf_token": token, "site": "OSK", "lines": "4901234567894, 1"}
+    )
+    assert "OSK という拠点はありません。" in r.get_data(as_text=True)
+
+
+def test_approving_a_count_asks_first_and_posts_only_when_confirmed(office):
+    from webapp.extensions import db
+    from webapp.models import Movement, Task, User
+    from webapp.services.stocktake import start_count
+
+    office.set_cookie("lang", "en")
+    manager = db.session.scalar(db.select(User.id).where(User.username == "suzuki"))
+    session = start_count("TKY", manager, scope="bins", bins=["A-01-01"])
+    url = f"/workflows/office/count-sessions/{session}"
+    token = csrf(office, url)
+    asked = office.post(f"{url}/approve", data={"csrf_token": token})
+    page = asked.get_data(as_text=True)
+    assert asked.status_code == 200 and 'id="approve-confirm"' in page and "this cannot be undone" in page
+    db.session.remove()
+    assert db.session.get(Task, session).status == "open" and db.session.scalar(db.select(Movement.id)) is None
+    done = office.post(f"{url}/approve", data={"csrf_token": token, "confirmed": "1"})
+    assert done.status_code == 303
+    db.session.remove()
+    assert db.session.get(Task, session).status == "done"
 
 
 def test_label_sheet_draws_bins_and_items_with_their_codes(office):

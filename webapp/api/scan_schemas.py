@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from ..domain.barcodes import MAX_LENGTH
 from ..domain.scanning import MAX_QUANTITY
 from ..models.scans import SCAN_MODES
 from ..services.scanning import ScanIn
@@ -11,7 +12,7 @@ from .devices import MAX_ID
 class ScanSchema(Schema):
     scan_id = fields.UUID(required=True)
     mode = fields.String(required=True, validate=validate.OneOf(SCAN_MODES))
-    code = fields.String(load_default="", validate=validate.Length(max=200))
+    code = fields.String(load_default="", validate=validate.Length(max=MAX_LENGTH))
     quantity = fields.Integer(strict=True, load_default=1)
     occurred_at = fields.AwareDateTime(required=True)
     location = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=64))
@@ -68,6 +69,8 @@ class ScanOutcomeSchema(Schema):
     location = fields.String()
     stock_at_location = fields.Integer()
     warnings = fields.List(fields.String())
+    params = fields.Dict()  # values for the device's translated message of `reason`
+    task = fields.Dict()  # a task scan: {id, status, done, expected | bin_total} after it
     fields = fields.Dict()
 
 

@@ -35,6 +35,8 @@ SHELL_FILES = (
     "js/workflows/tasks.js",
     "js/workflows/task-lines.js",
     "js/workflows/task-page.js",
+    "js/workflows/task-steps.js",
+    "js/workflows/pick-actions.js",
     "js/workflows/home-page.js",
     "icons/icon-192.png",
     "icons/icon-512.png",

@@ -2,6 +2,8 @@
 
 from flask_babel import gettext as _
 
+from .workflows.strings import task_refusals
+
 
 def js_strings() -> dict:
     """The strings of static/js, in the request's language ({n}-style placeholders filled in JS)."""
@@ -58,7 +60,7 @@ def js_strings() -> dict:
         "kind_location": _("Bin"),
         "kind_unknown": _("Unknown code"),
         "kind_invalid": _("Cannot be read"),
-        "reasons": rejection_reasons(),
+        "reasons": rejection_reasons() | task_refusals(),
         "mode_receive": _("Receive"),
         "mode_pick": _("Pick"),
         "mode_count": _("Count"),

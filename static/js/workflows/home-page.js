@@ -1,6 +1,6 @@
 // The task hub: open orders, pick lists and counts of the site, from the network or the phone's copy.
 import { requestSync } from "../app.js";
-import { completing, loadTasks, wcfg, wt } from "./tasks.js";
+import { completing, loadTasks, OPEN, wcfg, wt } from "./tasks.js";
 
 function progress(task) {
   if (task.kind === "count_session") return task.bins.join(" · ");
@@ -12,7 +12,8 @@ function progress(task) {
 async function render() {
   const { tasks: all, online } = await loadTasks();
   const finished = await completing();  // completed on this phone, not yet sent
-  const tasks = all.filter((task) => !finished.has(task.id));
+  // The saved copy keeps tasks a task screen saw close: they are not work any more.
+  const tasks = all.filter((task) => !finished.has(task.id) && OPEN.includes(task.status));
   document.getElementById("wf-note").textContent = online ? "" : wt.offline_list;
   for (const list of document.querySelectorAll(".wf-tasks")) {
     const mine = tasks.filter((task) => task.kind === list.dataset.kind);

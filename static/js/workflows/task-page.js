@@ -1,13 +1,16 @@
 // The guided task screen: receive against an order, pick in walk order with bin-then-item checks,
-// count bins, or transfer (from, item, quantity, to). Every scan goes through the PWA's queue.
+// count bins, or transfer (from, item, quantity, to). Every scan goes through the PWA's queue, and the screen is
+// drawn again from the server's answer after every scan and every sync (the phone's copy only while offline).
 import { config, lang, requestSync, t } from "../app.js";
 import { cameraError, signal } from "../feedback.js";
-import { enqueue, enqueueAction, onQueueChange, recent } from "../queue.js";
+import { canUndo, enqueue, onQueueChange, recent, undo } from "../queue.js";
 import { classify, itemName } from "../reference.js";
 import { startScreenInputs } from "../scanner.js";
 import { fill } from "../status.js";
-import { loadTasks, pendingWork, wcfg, withActions, wt } from "./tasks.js";
+import { askShort, wirePickActions } from "./pick-actions.js";
 import { drawLines, nextPick } from "./task-lines.js";
+import { countFigures, reasonText, receipt, receiptVerdict, refuseOn, show } from "./task-steps.js";
+import { fetchTask, OPEN, pendingWork, savedTask, wcfg, withActions, wt } from "./tasks.js";
 
 const $ = (id) => document.getElementById(id);
 const ref = location.hash.slice(1);
@@ -15,37 +18,51 @@ const qtyInput = $("qty");
 let quantity = () => 1;  // startScreenInputs() gives the real one
 const sent = new Map(); // scan or action id -> state last seen, to signal the server's verdict once
 // raw: the task as the server (or the phone's copy) has it; task: with the queued actions applied.
-const state = { raw: null, task: null, bin: null, to: null, item: null, pending: new Map() };
+// last: this screen's latest scan (for "undo"); item: the item last received or counted here.
+const state = { raw: null, task: null, bin: null, to: null, item: null, last: null, notice: null, pending: new Map() };
+let drawing = 0;
 
-function show(kind, where, what, detail = "") {
-  $("wf-step").dataset.state = kind;
-  $("wf-where").textContent = where;
-  $("wf-what").textContent = what;
-  $("wf-detail").textContent = detail;
-}
+const here = () => (state.bin ? fill(wt.bin, { code: state.bin.code }) : "");
 
 function refuse(title, detail = "") {
-  show("error", state.bin ? fill(wt.bin, { code: state.bin.code }) : "", title, detail);
-  signal("error", title, detail);
+  state.notice = { kind: "error", title, detail };
+  refuseOn(here(), title, detail);
 }
 
 async function queueScan(body, found) {
   const units = quantity() * (found.pack_qty || 1) * ((found.parsed && found.parsed.count) || 1);
+  const name = itemName(found.item, lang);
   const record = await enqueue({ ...body, code: found.code, quantity: quantity(), symbology: found.symbology || undefined },
-    { item_name: itemName(found.item, lang), item_id: found.item.id, kind: "item", units }, config.user_id);
+    { item_name: name, item_id: found.item.id, kind: "item", units }, config.user_id);
   sent.set(record.scan_id, "pending");
+  state.last = { record, name, units };
   qtyInput.value = 1;
   requestSync();
   return units;
 }
 
+function showClosed(task) {
+  const cancelled = task.status === "cancelled";
+  const title = fill(cancelled ? wt.closed_cancelled : wt.closed, { number: task.number });
+  const order = task.kind === "purchase_order";
+  $("wf-closed-text").textContent = order ? (wcfg.manager ? wt.receive_more : wt.ask_manager) : "";
+  $("wf-blind").hidden = !(order && wcfg.manager);
+  $("wf-closed").hidden = !order;
+  const v = order && state.item ? receiptVerdict(receipt(task, state.pending, state.item.id)) : null;
+  return show(v ? v.kind : "done", "", title, v ? `${state.item.name}: ${v.text}` : "", v ? v.figures : {});
+}
+
 function guide() {
   const task = state.task;
+  $("wf-undo").hidden = !state.last;
   if (ref === "transfer") {
     if (!state.bin) return show("idle", wt.from_bin, "");
     if (!state.item) return show("bin", fill(wt.from_set, { code: state.bin.code }), wt.scan_item);
     return show("bin", fill(wt.from_set, { code: state.bin.code }), fill(wt.item_set, { name: itemName(state.item.item, lang) }));
   }
+  $("wf-closed").hidden = true;
+  if (!OPEN.includes(task.status)) return showClosed(task);
+  if (state.notice) return show(state.notice.kind, here(), state.notice.title, state.notice.detail);
   if (task.kind === "pick_list") {
     const line = nextPick(task, state.pending);
     const shorts = task.lines.filter((l) => l.short_queued).map((l) => fill(wt.short_queued, { n: l.short, name: l.item_name }));
@@ -55,16 +72,14 @@ function guide() {
       state.bin ? wt.scan_item : wt.scan_bin);
   }
   if (task.kind === "count_session") {
-    return show(state.bin ? "bin" : "idle", state.bin ? fill(wt.bin, { code: state.bin.code }) : wt.count_bin, "",
-      state.bin ? fill(wt.counted_here, { n: countedHere() }) : "");
+    if (!state.bin) return show("idle", wt.count_bin, "");
+    const figures = countFigures(task, state.pending, state.bin.code, state.item ? state.item.id : null);
+    if (!state.item) return show("bin", here(), wt.scan_item_to_count, "", { total: figures.total });
+    return show("ok", here(), state.item.name, wt.counted_item, figures);
   }
-  return show(state.bin ? "bin" : "idle", state.bin ? fill(wt.bin, { code: state.bin.code }) : "", "", wt.scan_bin_then_item);
-}
-
-function countedHere() {
-  let n = 0;
-  for (const [key, units] of state.pending) if (key.startsWith(`${state.bin.code}|`)) n += units;
-  return n + state.task.lines.filter((l) => l.bin === state.bin.code).reduce((s, l) => s + (l.counted || 0), 0);
+  if (!state.item) return show(state.bin ? "bin" : "idle", here(), "", wt.scan_bin_then_item);
+  const v = receiptVerdict(receipt(task, state.pending, state.item.id));
+  return show(v.kind, here(), state.item.name, v.text, v.figures);
 }
 
 async function onLocation(loc) {
@@ -76,6 +91,7 @@ async function onLocation(loc) {
     const text = fill(wt.moved, { n: units, name: itemName(state.item.item, lang), code: loc.code });
     state.item = null;
     show("ok", fill(wt.from_set, { code: state.bin.code }), text, wt.sent);
+    $("wf-undo").hidden = false;
     return signal("ok", text);
   }
   if (task.kind === "pick_list") {
@@ -84,6 +100,7 @@ async function onLocation(loc) {
   }
   if (task.kind === "count_session" && !task.bins.includes(loc.code)) return refuse(fill(wt.not_in_count, { code: loc.code }));
   state.bin = loc;
+  state.item = null;
   signal("ok", fill(wt.bin, { code: loc.code }));
   guide();
 }
@@ -110,87 +127,83 @@ async function onItem(found) {
   if ($("lot").value.trim()) body.lot = $("lot").value.trim();
   if ($("expiry").value) body.expiry = $("expiry").value;
   const units = await queueScan(body, found);
+  state.item = task.kind === "pick_list" ? null : { id: found.item.id, name };
   await redraw();
-  show("ok", state.bin ? fill(wt.bin, { code: state.bin.code }) : "", `${name} +${units}`, wt.sent);
-  signal("ok", name, `+${units}`);
-  // Another scan may have cleared the bin while this one awaited the redraw.
-  if (task.kind === "pick_list" && state.bin && nextPick(task, state.pending)?.bin !== state.bin.code) state.bin = null;
+  if (task.kind === "pick_list") {
+    show("ok", here(), `${name} +${units}`, wt.sent);
+    signal("ok", name, `+${units}`);
+    // Another scan may have cleared the bin while this one awaited the redraw.
+    if (state.bin && nextPick(state.task, state.pending)?.bin !== state.bin.code) state.bin = null;
+  } else if (task.kind === "count_session") {
+    signal("ok", name, String(countFigures(state.task, state.pending, state.bin.code, found.item.id).qty));
+  } else {
+    const v = receiptVerdict(receipt(state.task, state.pending, found.item.id));
+    signal(v.kind, name, v.text);
+  }
 }
 
 async function onScan(event) {
   const { code, symbology } = event.detail;
+  state.notice = null;
   let found;
   try { found = await classify(code, symbology); } catch (err) { found = { kind: "unknown" }; }
   if (found.kind === "invalid") return refuse(found.error.message, code);
   if (!state.task && ref !== "transfer") return refuse(wt.not_saved);
+  if (state.task && !OPEN.includes(state.task.status)) return refuse(fill(wt.closed, { number: state.task.number }), code);
   if (found.kind === "location") return onLocation(found.location);
   if (found.kind !== "item") return refuse(wt.unknown, code);
   return onItem({ ...found, code, symbology });
 }
 
-/** The server has judged our scans: a refused one (taken by another picker, wrong bin) is signalled. */
+/** Undo this screen's latest scan: a compensating scan in the queue, shown at once, sent like any other. */
+async function undoLast() {
+  const last = state.last;
+  if (!last) return;
+  state.last = null;
+  const row = (await recent(200)).find((r) => r.scan_id === last.record.scan_id);
+  if (!row || !canUndo(row)) return refuse(wt.cannot_undo);
+  const record = await undo(row, config.user_id);
+  sent.set(record.scan_id, "pending");
+  requestSync();
+  state.notice = null;
+  await redraw();
+  signal("ok", fill(wt.undone_last, { name: last.name, n: last.units }));
+}
+
+/** The server has judged our scans: a refused one is said in the worker's language; then redraw from the server. */
 async function verdicts() {
   for (const row of await recent(100)) {
     if (!sent.has(row.scan_id) || sent.get(row.scan_id) === row.state) continue;
     sent.set(row.scan_id, row.state);
-    if (row.state === "attention") refuse(wt.rejected, (row.result && row.result.message) || "");
+    if (row.state === "attention") refuse(wt.rejected, reasonText(row.result || {}) || t.rejected);
   }
-  if (ref !== "transfer") await redraw(true);
+  await redraw(true);
 }
 
 async function redraw(fetchAgain = false) {
-  if (fetchAgain || !state.raw) {
-    const { tasks } = await loadTasks();
-    state.raw = tasks.find((task) => String(task.id) === ref) || state.raw;
-  }
-  if (!state.raw) return show("error", "", wt.not_saved);
+  if (ref === "transfer") return guide();
+  const mine = ++drawing;
+  let raw = state.raw;
+  if (fetchAgain || !raw) raw = (await fetchTask(ref)) || raw || (await savedTask(ref));
+  if (!raw) return show("error", "", wt.not_saved);
   // Lines arrive with both names; show the one of the UI's language, as scans do.
-  for (const l of state.raw.lines || []) l.item_name = itemName({ name: l.item_name, name_en: l.item_name_en }, lang);
-  const { units, actions } = await pendingWork(state.raw.id);
+  for (const l of raw.lines || []) l.item_name = itemName({ name: l.item_name, name_en: l.item_name_en }, lang);
+  const { units, actions } = await pendingWork(raw.id);
+  if (mine !== drawing) return;  // a later redraw has newer data
+  state.raw = raw;
   state.pending = units;
-  state.task = withActions(state.raw, actions);
+  state.task = withActions(raw, actions);
   $("wf-number").textContent = [state.task.number, state.task.title].filter(Boolean).join("  ");
-  drawLines($("wf-lines"), state.task, state.pending, { short: shortLine });
-  $("wf-actions").hidden = state.task.kind !== "pick_list";
+  drawLines($("wf-lines"), state.task, state.pending, { short: (line) => askShort(line, refuse) });
+  $("wf-actions").hidden = state.task.kind !== "pick_list" || !OPEN.includes(state.task.status);
   $("wf-lot").hidden = state.task.kind !== "purchase_order";
   guide();
 }
 
-/** A short pick goes through the queue like a scan: sent after the scans before it, applied once. */
-async function shortLine(line) {
-  const reason = $("short-reason").value;
-  const n = line.left_now || Math.max(line.quantity - line.picked, 1);
-  const record = await enqueueAction({ kind: "short", task_id: state.task.id, line_id: line.id, reason },
-    { item_name: `${line.bin || "—"}  ${line.item_name}`, units: n }, config.user_id);
-  sent.set(record.scan_id, "pending");
-  requestSync();
-  await redraw();
-  const text = fill(wt.short_queued, { n, name: line.item_name });
-  show("ok", "", text, wt.reasons[reason]);
-  signal("ok", text);
-  if (state.bin && nextPick(state.task, state.pending)?.bin !== state.bin.code) state.bin = null;
-}
-
-async function completeList() {
-  const task = state.task;
-  if (!task) return refuse(wt.not_saved);
-  if (nextPick(task, state.pending) || task.lines.some((l) => l.unavailable && !l.short)) return refuse(wt.lines_open);
-  if (!task.completing) {
-    const record = await enqueueAction({ kind: "complete", task_id: task.id },
-      { item_name: [task.number, task.title].filter(Boolean).join("  ") }, config.user_id);
-    sent.set(record.scan_id, "pending");
-    requestSync();
-  }
-  signal("ok", wt.completed);
-  location.href = wcfg.home;
-}
-
 function setUp() {
   document.querySelector(".topbar-title").textContent = ref === "transfer" ? wt.transfer : document.title.split(" · ")[0];
-  const select = $("short-reason");
-  for (const [value, label] of Object.entries(wt.reasons)) select.append(new Option(label, value));
-  $("short-btn").addEventListener("click", () => { const line = nextPick(state.task, state.pending); if (line) shortLine(line); });
-  $("complete-btn").addEventListener("click", completeList);
+  wirePickActions({ state, sent, redraw }, refuse);
+  $("wf-undo").addEventListener("click", undoLast);
   document.addEventListener("scan", onScan);
   ({ quantity } = startScreenInputs({ ponyfillUrl: config.urls.decoder, onCameraError: (err) => cameraError(err, t) }));
   onQueueChange(verdicts);

@@ -31,7 +31,9 @@ def _new_list(site_code: str, lines, user_id: int, reference: str = "", number: 
     site = site_by_code(site_code)
     demand = demand_lines(lines)
     if number and db.session.scalar(select(Task.id).where(Task.number == number)):
-        raise Conflict(f"A pick list numbered {number} already exists.", fields={"number": ["taken"]})
+        raise Conflict(
+            f"A pick list numbered {number} already exists.", code="number_taken", fields={"number": ["taken"]}
+        )
     task = Task(
         kind="pick_list",
         number=number,
@@ -116,7 +118,9 @@ def short_in_transaction(task_id: int, line_id: int, reason: str, user_id: int, 
     """short_pick inside the caller's transaction."""
     get_task(task_id, "pick_list")
     if reason not in SHORT_REASONS:
-        raise InvalidInput("Choose a reason for the short pick.", fields={"reason": list(SHORT_REASONS)})
+        raise InvalidInput(
+            "Choose a reason for the short pick.", code="short_reason", fields={"reason": list(SHORT_REASONS)}
+        )
     require_open(task_id)
     line = _line(task_id, line_id)
     db.session.refresh(line)

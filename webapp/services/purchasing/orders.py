@@ -24,7 +24,7 @@ def add_purchase_order(site_code, supplier_code, lines, user_id, number=None, st
     site = site_by_code(site_code)
     supplier = supplier_by_code(supplier_code)
     if number and db.session.scalar(select(Task.id).where(Task.number == number)):
-        raise Conflict(f"An order numbered {number} already exists.", fields={"number": ["taken"]})
+        raise Conflict(f"An order numbered {number} already exists.", code="number_taken", fields={"number": ["taken"]})
     task = Task(
         kind="purchase_order",
         number=number,
@@ -80,7 +80,9 @@ def close_short(task_id: int, user_id: int, reason: str) -> None:
     """A manager closes an order that will not be received in full; each shortfall is recorded."""
     get_task(task_id, "purchase_order")
     if not reason.strip():
-        raise InvalidInput("Say why the order is closed short.", fields={"reason": ["required"]})
+        raise InvalidInput(
+            "Say why the order is closed short.", code="reason_required", fields={"reason": ["required"]}
+        )
     require_open(task_id, finish=True)
     for line in db.session.scalars(select(TaskLine).where(TaskLine.task_id == task_id)):
         if line.done_quantity < line.quantity:

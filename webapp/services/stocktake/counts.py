@@ -38,15 +38,15 @@ def start_count(
     site = site_by_code(site_code)
     session = CountSession(scope=scope, zone=zone, blind=blind, started_at=utcnow(), location_ids=[], item_ids=[])
     if scope == "zone" and not zone:
-        raise InvalidInput("Name the zone to count.", fields={"zone": ["required"]})
+        raise InvalidInput("Name the zone to count.", code="zone_required", fields={"zone": ["required"]})
     if scope == "bins":
         session.location_ids = location_ids_for(list(bins), site.id) if bins else []
         if not bins:
-            raise InvalidInput("Choose the bins to count.", fields={"bins": ["required"]})
+            raise InvalidInput("Choose the bins to count.", code="bins_required", fields={"bins": ["required"]})
     if scope == "items":
         session.item_ids = [i for i, _ in demand_lines([(code, 1) for code in items], "items")]
     if scope not in ("site", "zone", "bins", "items"):
-        raise InvalidInput("Unknown count scope.", fields={"scope": ["site, zone, bins or items"]})
+        raise InvalidInput("Unknown count scope.", code="bad_scope", fields={"scope": ["site, zone, bins or items"]})
     task = Task(
         kind="count_session",
         site_id=site.id,

@@ -57,7 +57,7 @@ def record_event(task_id: int, kind: str, *, line_id=None, quantity=0, reason=""
 def site_by_code(code: str) -> Site:
     site = db.session.scalar(select(Site).where(Site.code == code))
     if site is None:
-        raise InvalidInput(f"No site has the code {code!r}.", fields={"site": ["unknown site"]})
+        raise InvalidInput(f"No site has the code {code!r}.", code="unknown_site", fields={"site": ["unknown site"]})
     return site
 
 
@@ -66,7 +66,9 @@ def supplier_by_code(code: str | None) -> Supplier | None:
         return None
     supplier = db.session.scalar(select(Supplier).where(Supplier.code == code))
     if supplier is None:
-        raise InvalidInput(f"No supplier has the code {code!r}.", fields={"supplier": ["unknown supplier"]})
+        raise InvalidInput(
+            f"No supplier has the code {code!r}.", code="unknown_supplier", fields={"supplier": ["unknown supplier"]}
+        )
     return supplier
 
 
@@ -93,7 +95,9 @@ def location_ids_for(codes, site_id: int) -> list[int]:
     )
     missing = [c for c in codes if c not in rows]
     if missing:
-        raise InvalidInput(f"Unknown bins at this site: {', '.join(missing)}.", fields={"bins": missing})
+        raise InvalidInput(
+            f"Unknown bins at this site: {', '.join(missing)}.", code="unknown_bins", fields={"bins": missing}
+        )
     return [rows[c] for c in codes]
 
 
@@ -110,9 +114,9 @@ def demand_lines(lines, field: str = "lines") -> list[tuple[int, int]]:
         else:
             merged[item_id] = merged.get(item_id, 0) + qty
     if errors:
-        raise InvalidInput("Some lines are not valid.", fields=errors)
+        raise InvalidInput("Some lines are not valid.", code="bad_lines", fields=errors)
     if not merged:
-        raise InvalidInput("At least one line is needed.", fields={field: ["empty"]})
+        raise InvalidInput("At least one line is needed.", code="no_lines", fields={field: ["empty"]})
     return list(merged.items())
 
 

@@ -12,7 +12,9 @@ def read_order_rows(text: str, party: str) -> dict[str, dict]:
     needed = {"order", party, "site", "item", "quantity"}
     if not reader.fieldnames or not needed <= {f.strip() for f in reader.fieldnames}:
         raise InvalidInput(
-            f"The CSV needs the columns {', '.join(sorted(needed))}.", fields={"file": ["missing columns"]}
+            f"The CSV needs the columns {', '.join(sorted(needed))}.",
+            code="csv_columns",
+            fields={"file": ["missing columns"]},
         )
     orders: dict[str, dict] = {}
     errors = {}
@@ -29,7 +31,7 @@ def read_order_rows(text: str, party: str) -> dict[str, dict]:
         order = orders.setdefault(row["order"], {party: row[party], "site": row["site"], "lines": []})
         order["lines"].append((row["item"], qty))
     if errors:
-        raise InvalidInput("Some CSV lines are not valid.", fields=errors)
+        raise InvalidInput("Some CSV lines are not valid.", code="bad_csv_lines", fields=errors)
     if not orders:
-        raise InvalidInput("The CSV has no orders.", fields={"file": ["empty"]})
+        raise InvalidInput("The CSV has no orders.", code="empty_csv", fields={"file": ["empty"]})
     return orders

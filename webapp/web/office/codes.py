@@ -80,8 +80,11 @@ def office_add_barcode(item_id: int):
 @web_bp.route("/office/items/<int:item_id>/barcodes/remove", methods=["POST"])
 @require_role("manager")
 def office_remove_barcode(item_id: int):
-    """Take a barcode off the item; later scans of it wait as unknown codes until mapped again."""
+    """Take a barcode off the item once confirmed; later scans of it wait as unknown codes until mapped again."""
     code = request.form.get("code", "")
+    if request.form.get("confirmed") != "1":
+        # One tap on "Remove" only asks: the item page shows what removing it does, with the button that does it.
+        return redirect(url_for("web.office_item", item_id=item_id, remove=code, _anchor="barcodes"), code=303)
     try:
         remove_barcode(item_id, code, current_user.id)
         flash(_("Barcode %(code)s removed. Scans of it now wait under Unknown codes.", code=code), "ok")

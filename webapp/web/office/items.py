@@ -54,6 +54,7 @@ def office_item(item_id: int):
             policies=policies,
             charts=charts,
             chart_days=CHART_DAYS,
+            removing=request.args.get("remove", ""),
             method_labels=METHOD_LABELS,
             method_reasons=METHOD_REASONS,
             band_labels=BAND_LABELS,

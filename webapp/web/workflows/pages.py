@@ -9,7 +9,7 @@ from ...errors import AppError
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, task_document, task_list
 from ..blueprint import web_bp
-from .strings import KIND_LABELS, STATUS_LABELS, wf_strings
+from .strings import KIND_LABELS, STATUS_LABELS, office_refusal, wf_strings
 
 PHONE_MODULES = ["scanner", "feedback", "workflows/tasks"]
 
@@ -25,7 +25,8 @@ def workflows_home():
 @login_required
 def workflow_task():
     """The guided screen of one task (its id in the URL fragment, so the page works offline)."""
-    return render_template("workflows/task.html", page="workflow-task", modules=PHONE_MODULES, wf_strings=wf_strings())
+    modules = PHONE_MODULES + ["workflows/task-lines", "workflows/task-steps", "workflows/pick-actions"]
+    return render_template("workflows/task.html", page="workflow-task", modules=modules, wf_strings=wf_strings())
 
 
 def _lines_from_form(text: str) -> list[tuple[str, int]]:
@@ -83,7 +84,7 @@ def workflow_office(kind_path):
             ids = _create(kind, request.form, request.files)
             return redirect(url_for("web.workflow_office_task", kind_path=kind_path, task_id=ids[0]), code=303)
         except AppError as exc:
-            error = exc.message + "".join(f" {k}: {', '.join(map(str, v))}" for k, v in exc.fields.items())
+            error = office_refusal(exc, request.form)
     return render_template(
         "workflows/office_list.html",
         page="office",
@@ -99,7 +100,7 @@ def workflow_office(kind_path):
 
 @web_bp.route("/workflows/office/<any('purchase-orders','pick-lists','count-sessions'):kind_path>/<int:task_id>")
 @require_role("manager")
-def workflow_office_task(kind_path, task_id, error=None):
+def workflow_office_task(kind_path, task_id, error=None, confirm=None):
     """An order with over and under per line, a pick list, or a count's review by value."""
     kind = KIND_OF[kind_path]
     doc = task_document(task_id, kind, manager=True)
@@ -113,7 +114,25 @@ def workflow_office_task(kind_path, task_id, error=None):
         label=KIND_LABELS[kind],
         doc=doc,
         error=error,
+        confirm=confirm,
     )
+
+
+def _approval_preview(kind_path, task_id, form):
+    """What approving will post, shown before it is posted: approval cannot be taken back."""
+    doc = task_document(task_id, "count_session", manager=True)
+    zero = form.get("zero_uncounted") == "1"
+    counted = [r for r in doc["review"] if r["variance"]]
+    emptied = [r for r in doc["review"] if r["counted"] is None and r["expected"]] if zero else []
+    confirm = {
+        "adjustments": len(counted) + len(emptied),
+        "units": sum(r["variance"] for r in counted) - sum(r["expected"] for r in emptied),
+        "value": doc["variance_value"],
+        "emptied": len(emptied),
+        "uncounted": doc["uncounted"],
+        "zero_uncounted": zero,
+    }
+    return workflow_office_task(kind_path, task_id, confirm=confirm)
 
 
 ACTIONS = {
@@ -140,7 +159,9 @@ def workflow_office_action(kind_path, task_id, action):
     if run is None:
         return _("Unknown action."), 404
     try:
+        if action == "approve" and request.form.get("confirmed") != "1":
+            return _approval_preview(kind_path, task_id, request.form)
         run(task_id, request.form)
     except AppError as exc:
-        return workflow_office_task(kind_path, task_id, error=exc.message), 409
+        return workflow_office_task(kind_path, task_id, error=office_refusal(exc, request.form)), 409
     return redirect(url_for("web.workflow_office_task", kind_path=kind_path, task_id=task_id), code=303)

@@ -77,4 +77,88 @@ def wf_strings() -> dict:
         "quantity": _("Quantity per scan"),
         "bin": _("Bin {code}"),
         "unknown": _("Unknown code"),
+        "bin_total": _("Bin total {n}"),
+        "counted_item": _("Counted so far of this item"),
+        "scan_item_to_count": _("Scan each item; for many, set the quantity and scan once."),
+        "over_by": _("Over by {n}: {m} were ordered"),
+        "received_all": _("All {m} received"),
+        "closed": _("{number} is closed."),
+        "closed_cancelled": _("{number} was cancelled."),
+        "receive_more": _("If more has arrived, receive it without an order."),
+        "ask_manager": _("If more has arrived, ask a manager to receive it without an order."),
+        "cannot_undo": _("This scan cannot be undone here. See Recent scans."),
+        "undone_last": _("Undone: {name} −{n}"),
+        "choose_reason": _("First choose why it is short."),
+        "reason_placeholder": _("Choose a reason…"),
+        "short_confirm": _("Record {n} × {name} as short ({reason})?"),
     }
+
+
+def task_refusals() -> dict:
+    """Why the server refused a task scan or action (ScanOutcome.reason), filled on the phone with its params."""
+    return {
+        "task_closed": _("This task is closed: nothing more can be scanned into it."),
+        "undo_task_closed": _("This task is closed, so the scan can no longer be undone. Ask a manager."),
+        "undo_of_undo": _("An undo cannot be undone: scan the item again instead."),
+        "nothing_to_undo": _("This scan is no longer on the task: there is nothing to undo."),
+        "line_closed": _("This line was closed short, so its picks can no longer be undone."),
+        "wrong_mode": _("This scan does not belong to {number}."),
+        "wrong_site": _("{code} is not at the site of {number}."),
+        "wrong_item": _("{name} is not on this task."),
+        "wrong_bin": _("Take {name} from {bins}, not {code}."),
+        "wrong_lot": _("Lot {lot} is not the lot to take at {code}."),
+        "scan_bin_first": _("Scan the bin label first, then the items in it."),
+        "not_in_count": _("{code} is not part of this count."),
+        "unknown_code": _("This code is not a registered item, so it is not on this task."),
+        "already_picked": _("Nothing left to pick on this line: another picker took it."),
+        "too_many": _("Only {n} left to pick here."),
+        "line_finished": _("This line is already finished."),
+        "lines_open": _("Pick or short every line first."),
+        "short_reason": _("Choose a reason for the short pick."),
+        "not_found": _("That is not on this task any more."),
+        "location_not_item": _("{code} is a bin label, not an item."),
+        "unknown_location": _("No bin has the code {code}."),
+    }
+
+
+def _line_problem(key: str, problems: list) -> str:
+    number = "".join(ch for ch in key if ch.isdigit())
+    text = str(problems[0]) if problems else ""
+    if text.startswith("unknown item"):
+        return _("line %(n)s: unknown item %(code)s", n=number, code=text.removeprefix("unknown item ").strip("'\""))
+    if "quantity" in text:
+        return _("line %(n)s: the quantity must be a whole number of 1 or more", n=number)
+    return _("line %(n)s: order, site and item are needed", n=number)
+
+
+def office_refusal(exc, form=None) -> str:
+    """A refused office action in the manager's language, from the error's code (the service's words are English)."""
+    form, fields = form or {}, exc.fields or {}
+    lines = "; ".join(_line_problem(k, v) for k, v in fields.items())
+    by_code = {
+        "uncounted": lambda: _(
+            "%(n)s lines are not counted yet: have them counted, or tick “Lines not counted are empty”.",
+            n=len(fields.get("lines", [])),
+        ),
+        "task_closed": lambda: _("This task is already closed."),
+        "lines_open": lambda: _("Pick or short every line first."),
+        "line_finished": lambda: _("This line is already finished."),
+        "not_draft": lambda: _("Only a draft can be released."),
+        "reason_required": lambda: _("Say why the order is closed short."),
+        "number_taken": lambda: _("That number is already used by another task."),
+        "unknown_site": lambda: _("No site has the code %(code)s.", code=form.get("site", "")),
+        "unknown_supplier": lambda: _("No supplier has the code %(code)s.", code=form.get("party", "")),
+        "unknown_bins": lambda: _("Unknown bins at this site: %(bins)s.", bins=", ".join(fields.get("bins", []))),
+        "bad_lines": lambda: _("Some lines are not valid: %(lines)s.", lines=lines),
+        "bad_csv_lines": lambda: _("Some CSV lines are not valid: %(lines)s.", lines=lines),
+        "no_lines": lambda: _("At least one line is needed."),
+        "empty_csv": lambda: _("The CSV has no orders."),
+        "zone_required": lambda: _("Name the zone to count."),
+        "bins_required": lambda: _("Choose the bins to count."),
+        "bad_scope": lambda: _("Choose what to count: the whole site, a zone, bins or items."),
+        "not_found": lambda: _("That task does not exist."),
+        "csv_columns": lambda: _(
+            "The CSV needs a first row naming its columns: order, supplier or customer, site, item, quantity."
+        ),
+    }
+    return by_code[exc.code]() if exc.code in by_code else exc.message
