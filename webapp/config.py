@@ -57,6 +57,7 @@ def _tls_settings(instance_path: str) -> dict:
         "TLS_OFFER_CA": not (os.environ.get("TLS_CERT") or proxies),
         # The plain-HTTP port: the setup page and its downloads; everything else redirects to PUBLIC_URL.
         "SETUP_ONLY": setup_only,
+        "SETUP_URL": os.environ.get("SETUP_URL", "").strip(),
         "TRUSTED_PROXIES": proxies,
     }
     if setup_only:  # its cookies must never be mistaken for (or clobber) the secure site's session

@@ -38,9 +38,10 @@ def test_the_https_server_uses_the_certificate_secure_cookies_and_the_public_url
     assert option(https.argv, "--bind") == "0.0.0.0:8443" and option(https.argv, "--workers") == "3"
     assert option(https.argv, "--certfile") == "/srv/tls/server.pem"
     assert option(https.argv, "--keyfile") == "/srv/tls/server-key.pem"
-    assert https.env == {"SESSION_COOKIE_SECURE": "1", "SETUP_ONLY": "0", "PUBLIC_URL": "https://kura:8443"}
+    addresses = {"PUBLIC_URL": "https://kura:8443", "SETUP_URL": "http://kura:8000/setup"}
+    assert https.env == {"SESSION_COOKIE_SECURE": "1", "SETUP_ONLY": "0", **addresses}
     assert option(setup.argv, "--bind") == "0.0.0.0:8000" and "--certfile" not in setup.argv
-    assert setup.env == {"SESSION_COOKIE_SECURE": "0", "SETUP_ONLY": "1", "PUBLIC_URL": "https://kura:8443"}
+    assert setup.env == {"SESSION_COOKIE_SECURE": "0", "SETUP_ONLY": "1", **addresses}
     assert all("--no-control-socket" in c.argv for c in (https, setup))
 
 
@@ -80,6 +81,7 @@ def test_behind_a_proxy_plain_http_on_this_pc_believing_only_the_proxy():
     assert option(only.argv, "--forwarded-allow-ips") == "127.0.0.1,192.168.1.2"
     assert "--certfile" not in only.argv
     assert only.env["SESSION_COOKIE_SECURE"] == "1" and only.env["PUBLIC_URL"] == "https://kura.example"
+    assert "SETUP_URL" not in only.env
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,17 @@ def test_the_japanese_setup_page_has_no_english_sentences(client, shop_ca):
     assert not re.search(r"\b(the|and|your|phone|certificate|open|tap)\b", text, flags=re.I), text
 
 
+def test_shown_on_the_pc_the_page_offers_a_qr_code_of_its_own_plain_address(client, app, shop_ca):
+    app.config["SETUP_URL"] = "http://192.168.1.20:8000/setup"  # what the launcher hands both servers
+    html = client.get("/setup", base_url="https://192.168.1.20:8443").get_data(as_text=True)
+    assert '<p class="setup-url" id="setup-address">http://192.168.1.20:8000/setup</p>' in html
+    assert "<title>http://192.168.1.20:8000/setup</title>" in html
+    app.config["SETUP_URL"] = ""  # without the launcher: the address this page was opened at, if plain
+    html = client.get("/setup", base_url="http://192.168.1.20:8000").get_data(as_text=True)
+    assert 'id="setup-address">http://192.168.1.20:8000/setup</p>' in html
+    assert 'id="setup-address"' not in client.get("/setup", base_url="https://kura:8443").get_data(as_text=True)
+
+
 def test_the_crt_download_is_the_ca_in_der(client, shop_ca):
     response = client.get("/setup/tanaoroshi-ca.crt")
     assert response.status_code == 200

@@ -53,7 +53,10 @@ def setup_url(settings: Settings, secure: str) -> str | None:
 
 
 def gunicorn_commands(settings: Settings, cert: str | None, key: str | None, secure: str) -> list[Command]:
-    """The HTTPS server (or the plain one behind a proxy), and the plain-HTTP setup server beside it."""
+    """The HTTPS server (or the plain one behind a proxy), and the plain-HTTP setup server beside it.
+
+    Both are told the secure address (PUBLIC_URL) and the setup page's plain address (SETUP_URL).
+    """
     base = [sys.executable, "-m", "gunicorn", "wsgi:app", "--chdir", str(ROOT), "--access-logfile", "-"]
     base += ["--no-control-socket"]  # two gunicorns would fight over the one default control socket path
     # Threads, not one request per process: phones keep connections open and browsers preconnect, which
@@ -63,6 +66,9 @@ def gunicorn_commands(settings: Settings, cert: str | None, key: str | None, sec
     env = {"SESSION_COOKIE_SECURE": "1", "SETUP_ONLY": "0"}
     if secure:
         env["PUBLIC_URL"] = secure
+    setup_address = setup_url(settings, secure)
+    if setup_address:
+        env["SETUP_URL"] = setup_address
     if settings.mode == PROXY:
         main += ["--forwarded-allow-ips", ",".join(settings.trusted_proxies)]
         return [Command("http (behind the proxy)", main, env)]

@@ -50,7 +50,7 @@ def main() -> int:
     lan = lan_addresses()
     cert, key, fingerprint = certificates(settings, paths["tls_dir"], paths["tls_names"], lan)
     secure = public_url(settings, lan)
-    setup = setup_url(settings, secure) if settings.mode != PROXY else None
+    setup = setup_url(settings, secure)
     commands = gunicorn_commands(settings, cert, key, secure)
     bind = url_host(settings.host)
     if settings.mode == PROXY:

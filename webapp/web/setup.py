@@ -81,10 +81,14 @@ def setup():
     """How to put a phone in the shop: trust this shop's CA once, then open the secure address."""
     ca = _ca()
     address = secure_address() + "/"
+    # The plain-HTTP address of this page (the launcher knows it), for phones that have no certificate yet.
+    here = current_app.config.get("SETUP_URL") or (None if request.is_secure else request.base_url)
     return render_template(
         "setup.html",
         address=address,
         qr=qr_svg(address),
+        setup_url=here,
+        setup_qr=qr_svg(here) if here else None,
         ca_name=common_name(ca) if ca else None,
         ca_fingerprint=fingerprint(ca).split(":") if ca else None,
         ca_missing=bool(current_app.config.get("TLS_OFFER_CA")) and ca is None,
