@@ -4,8 +4,14 @@
 export const GS = "\x1d";
 const IDENTIFIER = /^\]([A-Za-z])([0-9])/;
 const GS1_IDENTIFIERS = new Set(["C1", "d2", "Q3", "e0", "e1", "e2", "J1"]);
-const CONTROL = /[\x00-\x1c\x1e-\x1f\x7f-\x9f]/;
+// Long enough for a QR or Data Matrix holding a few lines of text (a delivery note, an address); the server
+// (webapp/domain/barcodes.py MAX_LENGTH) accepts the same.
+export const MAX_LENGTH = 2000;
+// Control characters other than tab and line breaks, which 2D codes carry in their text.
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1c\x1e-\x1f\x7f-\x9f]/;
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
+// Formats that carry a GTIN and nothing else: their check digit is enforced, a wrong one is a misread.
+const RETAIL = new Set(["ean13", "ean8", "upca", "upce", "jan", "jan13", "jan8"]);
 
 export class MalformedCode extends Error {
   constructor(reason, message, expected) {
@@ -34,7 +40,6 @@ export function searchKey(text) {
   return text.normalize("NFKC").toLowerCase()
     .replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60)).replace(WORD_GAPS, "");
 }
-
 
 export function checkDigit(body) {
   let total = 0;
@@ -140,7 +145,7 @@ function fromElements(elements, base) {
 export function parseCode(raw, symbology = null) {
   const code = normaliseCode(raw);
   if (!code) throw new MalformedCode("empty", "empty code");
-  if (code.length > 200) throw new MalformedCode("too_long", "code too long");
+  if (code.length > MAX_LENGTH) throw new MalformedCode("too_long", "code too long");
   if (CONTROL.test(code)) throw new MalformedCode("bad_characters", "control characters in code");
   let body = code;
   let identifier = null;
@@ -148,6 +153,9 @@ export function parseCode(raw, symbology = null) {
   if (m) { identifier = m[1] + m[2]; body = code.slice(3); }
   const gs1Expected = GS1_IDENTIFIERS.has(identifier) || body.startsWith(GS);
   body = body.replace(/^\x1d+/, "");
+  const format = symbology ? symbology.replace(/[^a-z0-9]/gi, "").toLowerCase() : null;
+  // Codabar's start and stop characters (A-D) frame the data; the shop's records hold only the data.
+  if (format === "codabar") body = body.replace(/^[A-D](.+)[A-D]$/i, "$1");
   const base = { raw: code, symbology };
   if (/^https?:\/\//i.test(body)) {
     const link = /\/01\/(\d{8,14})(?:[/?#]|$)/.exec(body);
@@ -166,10 +174,17 @@ export function parseCode(raw, symbology = null) {
     }
   }
   const digits = body.normalize("NFKC");
-  if (digitsOnly(digits)) {
-    const upce = symbology && symbology.replace(/[^a-z]/gi, "").toLowerCase() === "upce";
+  // The detector's format decides the check, not the length: a Code 128 or Codabar of digits is a GTIN only
+  // when its check digit agrees (ITF-14 always is one); a wedge or typed code (no format) is judged by length.
+  if (digitsOnly(digits) && format && !RETAIL.has(format) && !(format.startsWith("itf") && digits.length === 14)) {
+    if (isValidGtin(digits)) {
+      const key = toGtin14(digits);
+      return { ...base, kind: "gtin", keys: [key], gtin: key };
+    }
+  } else if (digitsOnly(digits)) {
+    const upce = format === "upce";
     if (upce && digits.length <= 8) return { ...base, kind: "gtin", keys: [toGtin14(expandUpce(digits))] };
-    if (digits.length === 8 && !isValidGtin(digits)) {
+    if (digits.length === 8 && format !== "ean8" && !isValidGtin(digits)) {
       return { ...base, kind: "gtin", keys: [toGtin14(expandUpce(digits))] };
     }
     if (GTIN_LENGTHS.has(digits.length)) {

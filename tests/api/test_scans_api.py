@@ -76,7 +76,7 @@ def test_a_batch_answers_one_result_per_scan_in_order(as_role):
         (scan_json(occurred_at="2026-11-20T09:00:00"), "occurred_at"),
         (scan_json(occurred_at="yesterday"), "occurred_at"),
         (scan_json(code=""), "code"),
-        (scan_json(code="x" * 201), "code"),
+        (scan_json(code="x" * 2001), "code"),
         (scan_json(mode="move", location="A-01-01"), "to_location"),
         (scan_json(mode="undo"), "undo_of"),
         (scan_json(task_id="PO-1"), "task_id"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,11 +34,15 @@ __all__ = [
     "to_gtin14",
 ]
 
-MAX_LENGTH = 200
+# Long enough for a QR or Data Matrix holding a few lines of text; static/js/codes.js accepts the same.
+MAX_LENGTH = 2000
+# Lookup keys are stored in indexed columns of 200 characters: a longer text is keyed by its start and a digest.
+KEY_LENGTH = 200
 GS = "\x1d"  # GS1 separator; scanners send it for FNC1
 # Whitespace except the information separators \x1c-\x1f, which Python counts as whitespace.
 _EDGE_SPACE = re.compile(r"^[^\S\x1c-\x1f]+|[^\S\x1c-\x1f]+$")
-_CONTROL = re.compile(r"[\x00-\x1c\x1e-\x1f\x7f-\x9f]")
+# Control characters other than tab and line breaks, which 2D codes carry in their text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1c\x1e-\x1f\x7f-\x9f]")
 # ]Xm: ISO/IEC 15424 symbology identifier (flag, code character, one modifier).
 _IDENTIFIER = re.compile(r"^\]([A-Za-z])([0-9])")
 _GS1_IDENTIFIERS = {"C1", "d2", "Q3", "e0", "e1", "e2", "J1"}
@@ -80,7 +85,17 @@ _SYMBOLOGY_ALIASES = {
     "gs1databar": "gs1_databar",
     "databar": "gs1_databar",
     "rss14": "gs1_databar",
+    "databaromni": "gs1_databar",
+    "databarlimited": "gs1_databar",
+    "databarexpanded": "gs1_databar",
+    "rssexpanded": "gs1_databar",
+    "codabar": "codabar",
+    "nw7": "codabar",
+    "pdf417": "pdf417",
 }
+# Formats that carry a GTIN and nothing else: their check digit is enforced, a wrong one is a misread.
+_RETAIL = {"ean13", "ean8", "upc_a", "upc_e"}
+_CODABAR_FRAME = re.compile(r"^[A-D](.+)[A-D]$", re.IGNORECASE)
 _URI = re.compile(r"^https?://", re.IGNORECASE)
 _DIGITAL_LINK_GTIN = re.compile(r"/01/\d{8,14}(?:[/?#]|$)")
 _HRI = re.compile(r"^\(\d{2,4}\)")
@@ -128,6 +143,8 @@ def parse_code(raw: str, symbology: str | None = None) -> ParsedCode:
         symbology = normalise_symbology(symbology)
     gs1_expected = identifier in _GS1_IDENTIFIERS or body.startswith(GS)
     body = body.lstrip(GS)  # a leading FNC1 only says "GS1 data follows"
+    if symbology == "codabar":  # start and stop characters (A-D) frame the data; records hold only the data
+        body = _CODABAR_FRAME.sub(r"\1", body)
     if not body:
         raise MalformedCode("empty", "The code is empty: nothing after the symbology identifier.")
     base = {"raw": raw, "symbology": symbology}
@@ -143,7 +160,12 @@ def parse_code(raw: str, symbology: str | None = None) -> ParsedCode:
     if digits.isascii() and digits.isdigit():
         if identifier == "E3" and len(digits) in (15, 18):
             digits = digits[:13]  # EAN-13 followed by its 2- or 5-digit add-on
-        if len(digits) in (8, 12, 13, 14) or (symbology == "upc_e" and len(digits) in (6, 7)):
+        if symbology and symbology not in _RETAIL and not (symbology.startswith("itf") and len(digits) == 14):
+            # The detector's format decides the check, not the length: a Code 128 or Codabar of digits
+            # is a GTIN only when its check digit agrees.
+            if is_valid_gtin(digits):
+                return ParsedCode(kind="gtin", candidates=(to_gtin14(digits),), gtin=to_gtin14(digits), **base)
+        elif len(digits) in (8, 12, 13, 14) or (symbology == "upc_e" and len(digits) in (6, 7)):
             return _parse_gtin(digits, symbology, base)
     if _UNSEPARATED_GS1.match(body):
         # GS1-128 from a scanner that drops the ]C1 prefix; without it this is only a guess,
@@ -156,7 +178,14 @@ def parse_code(raw: str, symbology: str | None = None) -> ParsedCode:
             return _from_elements(message.element_strings, base)
     # Code 39 may end in an optional mod-43 check character; it is not enforced because
     # whether a label carries one is a printer setting we cannot know, so such codes stay text.
-    return ParsedCode(kind="text", candidates=(body,), **base)
+    return ParsedCode(kind="text", candidates=(text_key(body),), **base)
+
+
+def text_key(body: str) -> str:
+    """The lookup key of a text code: itself, or its start and a digest when longer than a key column holds."""
+    if len(body) <= KEY_LENGTH:
+        return body
+    return body[: KEY_LENGTH - 21] + "#" + hashlib.sha256(body.encode()).hexdigest()[:20]
 
 
 def _clean(raw: str) -> str:
@@ -206,7 +235,7 @@ def _parse_digital_link(uri: str, base: dict) -> ParsedCode:
             raise MalformedCode("bad_gs1", f"Not a valid GS1 Digital Link: {exc}") from exc
         link = None
     if link is None or link.element_strings.get(ai="01") is None:
-        return ParsedCode(kind="text", candidates=(uri,), **base)  # an ordinary web address
+        return ParsedCode(kind="text", candidates=(text_key(uri),), **base)  # an ordinary web address
     return _from_elements(link.element_strings, base)
 
 
@@ -225,7 +254,7 @@ def _from_elements(elements: GS1ElementStrings, base: dict) -> ParsedCode:
         )
     expiry = elements.get(ai="17")
     count = value("37") or value("30")
-    key = gtin or GS1Message.from_element_strings(elements).as_hri()
+    key = gtin or text_key(GS1Message.from_element_strings(elements).as_hri())
     return ParsedCode(
         kind="gs1",
         candidates=(key,),

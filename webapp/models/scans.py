@@ -22,7 +22,7 @@ class Scan(db.Model):
     # The device's UUID: its uniqueness is what makes every retry harmless.
     scan_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
     mode: Mapped[str] = mapped_column(String(16))
-    code: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(2000))  # domain.barcodes.MAX_LENGTH: long QR text as scanned
     # Normalised lookup key of the code (GTIN-14 for GTINs), so mapping an unknown code later
     # finds every waiting scan of it whatever form it was scanned in.
     code_key: Mapped[str] = mapped_column(String(200), default="")

@@ -82,12 +82,15 @@ def update_item(item_id: int, fields: dict, expected_version: int | None = None)
     _flush_unique("That item code")
 
 
-def attach_barcode(item_id: int, code: str, pack_qty: int) -> Barcode:
-    """Put a barcode on an item inside the caller's transaction (no commit); refuses bad or taken codes."""
+def attach_barcode(item_id: int, code: str, pack_qty: int, key: str | None = None) -> Barcode:
+    """Put a barcode on an item inside the caller's transaction (no commit); refuses bad or taken codes.
+
+    `key`: the key scans already wait under, read by their format (a Code 128 "15182881" is no EAN-8).
+    """
     if pack_qty < 1:
         raise InvalidInput("pack_qty must be at least 1.", code="bad_pack_qty", fields={"pack_qty": ["must be >= 1"]})
     try:
-        key = barcode_key(code)
+        key = key or barcode_key(code)
     except MalformedCode as exc:
         raise InvalidInput(str(exc), code=exc.code, fields={"code": [str(exc)]}) from None
     existing = db.session.scalar(select(Barcode).where(Barcode.code == key))

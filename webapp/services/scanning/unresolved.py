@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, select
 
-from ...domain.barcodes import parse_code
+from ...domain.barcodes import MalformedCode, parse_code
 from ...domain.scanning import base_quantity
 from ...errors import NotFound
 from ...extensions import db
@@ -49,7 +49,11 @@ def map_code(code: str, item_id: int, pack_qty: int = 1) -> dict:
     item = db.session.get(Item, item_id)
     if item is None:
         raise NotFound(f"No item {item_id}.")
-    barcode = attach_barcode(item_id, code, pack_qty)
+    # The list shows each code by its key; scans waiting under it were read by their format, so it is trusted.
+    waiting_key = db.session.scalar(
+        select(Scan.code_key).where(Scan.status == "unresolved", Scan.code_key == code.strip()).limit(1)
+    )
+    barcode = attach_barcode(item_id, code, pack_qty, key=waiting_key)
     waiting = list(
         db.session.scalars(
             select(Scan)
@@ -66,7 +70,7 @@ def map_code(code: str, item_id: int, pack_qty: int = 1) -> dict:
     load_receiving_bins(ctx)
     moves, skipped = [], []
     for scan in waiting:
-        quantity = base_quantity(scan.quantity, pack_qty, parse_code(scan.code).count)
+        quantity = base_quantity(scan.quantity, pack_qty, _gs1_count(scan.code))
         try:
             location_id = scan.location_id
             if location_id is None and scan.mode not in ("count", "lookup"):
@@ -94,3 +98,11 @@ def map_code(code: str, item_id: int, pack_qty: int = 1) -> dict:
     clear_alert("unresolved_barcode", code=barcode.code)
     check_stock_alerts({(m["item_id"], ctx.locations_by_id[m["location_id"]].site_id) for m in moves})
     return {"barcode": barcode.code, "applied": len(waiting) - len(skipped), "skipped": skipped}
+
+
+def _gs1_count(code: str) -> int | None:
+    """The count a GS1 code carries; a scan stores no symbology, so a code only its format made valid has none."""
+    try:
+        return parse_code(code).count
+    except MalformedCode:
+        return None
