@@ -27,6 +27,7 @@ SHELL_FILES = (
     "js/feedback.js",
     "js/scan-page.js",
     "js/lookup-page.js",
+    "js/search.js",
     "js/recent-page.js",
     "js/rows.js",
     "js/status.js",
