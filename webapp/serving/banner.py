@@ -38,7 +38,9 @@ def _visible_width(lines: list[str]) -> int:
     return max((line.count("▀") for line in lines), default=0)
 
 
-def banner(secure: str, setup: str | None, listening: list[str], fingerprint: str | None, with_qr: bool) -> list[str]:
+def banner(
+    secure: str, setup: str | None, listening: list[str], fingerprint: str | None, with_qr: bool, note: str = ""
+) -> list[str]:
     """The start-up text (QR codes only on a terminal: in a log they are escape-code noise)."""
     lines = ["", "Tanaoroshi is serving", ""]
     if secure:
@@ -46,6 +48,8 @@ def banner(secure: str, setup: str | None, listening: list[str], fingerprint: st
     if setup:
         lines.append(f"  Setup page (open it first on each phone):  {setup}")
     lines += [f"  Listening: {entry}" for entry in listening]
+    if note:
+        lines.append(f"             {note}")
     if fingerprint:
         lines.append(f"  CA fingerprint (SHA-256): {fingerprint}")
     if with_qr and secure:

@@ -59,9 +59,12 @@ def main() -> int:
         listening = [f"HTTPS on {bind}:{settings.port}"]
     if setup:
         listening.append(f"plain HTTP on {bind}:{settings.http_port}: the setup page; every other page redirects")
-    if is_wildcard(settings.host):
-        listening.append(f"({settings.host or '0.0.0.0'} means every network of this PC; set HOST to choose one)")
-    for line in banner(secure, setup, listening, fingerprint, with_qr=sys.stdout.isatty()):
+    note = (
+        f"({settings.host or '0.0.0.0'}: every network of this PC; HOST chooses one)"
+        if is_wildcard(settings.host)
+        else ""
+    )
+    for line in banner(secure, setup, listening, fingerprint, with_qr=sys.stdout.isatty(), note=note):
         print(line)
     sys.stdout.flush()
     return supervise(commands)

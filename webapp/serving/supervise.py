@@ -19,13 +19,14 @@ def _die_with_parent():  # pragma: no cover - runs in the child between fork and
 
 
 def supervise(commands: list[Command]) -> int:
-    """Start every command and wait; 0 after SIGINT/SIGTERM, 1 when a process ended on its own."""
+    """Start every command and wait; 0 after SIGINT/SIGTERM/SIGHUP, 1 when a process ended on its own."""
     stop = {"signal": None}
 
     def on_signal(signum, _frame):
         stop["signal"] = signum
 
-    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    # SIGHUP too: a closed terminal stops the shop's servers instead of leaving gunicorn reloading on its own.
+    previous = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     preexec = _die_with_parent if sys.platform.startswith("linux") else None
     running: list[tuple[Command, subprocess.Popen]] = []
     try:
