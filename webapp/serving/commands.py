@@ -5,6 +5,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .settings import PROXY, Settings
 
@@ -45,8 +46,6 @@ def setup_url(settings: Settings, secure: str) -> str | None:
     """The plain-HTTP address of the setup page, on the host of the secure address."""
     if not settings.http_port:
         return None
-    from urllib.parse import urlsplit
-
     host = urlsplit(secure).hostname or "127.0.0.1"
     port = "" if settings.http_port == 80 else f":{settings.http_port}"
     return f"http://{url_host(host)}{port}/setup"

@@ -20,6 +20,7 @@ from .authority import (
     write_cert,
     write_key,
 )
+from .profile import common_name, fingerprint
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,6 @@ def signed_by(cert: x509.Certificate, ca_cert: x509.Certificate) -> bool:
 
 def summary(folder: str | Path) -> dict:
     """What `flask tls show` and the launcher print: paths, names, ends, the CA's fingerprint."""
-    from .profile import common_name, fingerprint
-
     files = TlsFiles(Path(folder))
     info: dict = {"folder": str(files.folder)}
     if files.ca_cert.exists():

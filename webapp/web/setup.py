@@ -6,12 +6,11 @@ import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import segno
 from flask import abort, current_app, redirect, render_template, request
-from markupsafe import Markup
 
 from ..tls import TlsFiles, ca_der, common_name, fingerprint, load_cert, mobileconfig
 from .blueprint import web_bp
+from .qr import qr_svg
 
 DEFAULT_HTTPS_PORT = 8443
 # What the plain-HTTP port serves itself: this page, its downloads, the language switch and static files.
@@ -68,14 +67,6 @@ def _ca():
     return load_cert(path) if path.exists() else None
 
 
-def qr_svg(text: str) -> Markup:
-    """A QR code as inline SVG (no request anywhere), sized by its container."""
-    svg = segno.make(text, error="m").svg_inline(
-        scale=1, border=4, omitsize=True, dark="#111", light="#fff", svgclass="qr", title=text
-    )
-    return Markup(svg)
-
-
 @web_bp.route("/setup")
 def setup():
     """How to put a phone in the shop: trust this shop's CA once, then open the secure address."""
@@ -86,9 +77,9 @@ def setup():
     return render_template(
         "setup.html",
         address=address,
-        qr=qr_svg(address),
+        qr=qr_svg(address, title=address),
         setup_url=here,
-        setup_qr=qr_svg(here) if here else None,
+        setup_qr=qr_svg(here, title=here) if here else None,
         ca_name=common_name(ca) if ca else None,
         ca_fingerprint=fingerprint(ca).split(":") if ca else None,
         ca_missing=bool(current_app.config.get("TLS_OFFER_CA")) and ca is None,
