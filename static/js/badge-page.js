@@ -33,8 +33,11 @@ function pinStep() {
   const dots = $("pin-dots");
   const ok = $("pin-ok");
   const show = () => {
-    dots.textContent = fill(dots.dataset.label, { n: value.value.length });
-    dots.dataset.count = String(value.value.length);
+    const n = value.value.length;
+    // Big dots to see from arm's length: filled for each digit, hollow up to the shortest PIN.
+    dots.textContent = "●".repeat(n) + "○".repeat(Math.max(0, MIN_PIN - n));
+    dots.setAttribute("aria-label", fill(dots.dataset.label, { n }));
+    dots.dataset.count = String(n);
     ok.disabled = value.value.length < MIN_PIN;
   };
   const press = (digit) => {

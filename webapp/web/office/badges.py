@@ -1,6 +1,5 @@
 """The office's badges and PINs: print new badges (name, QR and Code 128), set or clear a PIN, lift a lock."""
 
-import segno
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,6 +10,7 @@ from ...domain.labels import code128_modules, svg
 from ...errors import AppError
 from ...services.devices import PIN_LOCK_MINUTES, badge_roster, clear_pin, issue_badges, set_pin, unlock_badge
 from ..blueprint import web_bp
+from ..qr import qr_svg
 from .dashboard import office_context
 from .phones import ROLE_LABELS
 
@@ -50,7 +50,7 @@ def office_print_badges():
             "name": b.name,
             "username": b.username,
             "code": b.code,
-            "qr": Markup(segno.make(b.code, error="m").svg_inline(scale=1, border=2, omitsize=True, svgclass="qr")),
+            "qr": qr_svg(b.code, border=3),
             "barcode": Markup(svg(code128_modules(b.code), height=50)),
         }
         for b in issued

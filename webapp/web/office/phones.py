@@ -2,12 +2,10 @@
 
 from datetime import timedelta
 
-import segno
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from markupsafe import Markup
 
 from ...auth.devices import public_base
 from ...auth.roles import require_role
@@ -16,17 +14,13 @@ from ...models.types import utcnow
 from ...services.devices import PAIRING_MINUTES, badge_roster, create_pairing, list_devices, revoke_device
 from ..blueprint import web_bp
 from ..pages import render_fragment
+from ..qr import qr_svg
 from .dashboard import office_context
 
 # A phone whose oldest unsent scan is older than this, or not seen for this long, is flagged on the list.
 STALE_QUEUE = timedelta(hours=1)
 QUIET = timedelta(days=1)
 ROLE_LABELS = {"worker": _l("Worker"), "manager": _l("Manager"), "owner": _l("Owner")}
-
-
-def qr_svg(text: str) -> Markup:
-    """A QR code as inline SVG that scales with its box (no image file, nothing fetched)."""
-    return Markup(segno.make(text, error="m").svg_inline(scale=1, border=4, omitsize=True, svgclass="qr"))
 
 
 def _phones_context(**extra) -> dict:
