@@ -18,6 +18,7 @@ from .catalog.schemas import (
     SiteSchema,
     SupplierSchema,
 )
+from .devices import HeartbeatIn
 from .scan_schemas import BatchSchema, ScanOutcomeSchema, ScanSchema
 from .workflows.schemas import ActionIn, CountIn, OrderIn, RecountIn, ShortIn
 
@@ -37,6 +38,7 @@ REQUEST_BODIES = {
     "api.start_count": "CountIn",
     "api.recount": "RecountIn",
     "api.post_task_actions": "TaskActionBatch",
+    "api.device_heartbeat": "Heartbeat",
 }
 ERROR = {
     "type": "object",
@@ -75,6 +77,7 @@ def build_spec(app) -> dict:
         ("CountIn", CountIn),
         ("RecountIn", RecountIn),
         ("ActionIn", ActionIn),
+        ("Heartbeat", HeartbeatIn),
     ]:
         spec.components.schema(name, schema=schema)
     spec.components.schema(
