@@ -133,16 +133,15 @@ export class Camera {
     return on;
   }
 
-  // The next video frame, or a short wait (a stopped or stalled video sends no frames).
+  // True on a new video frame; false after a short wait without one (a stopped or stalled video sends none), so
+  // the same frame is never decoded twice and counted as two agreeing frames. Without requestVideoFrameCallback
+  // every wait counts as a frame.
   nextFrame() {
     return new Promise((resolve) => {
       const video = this.video;
-      let handle = null;
-      const timer = setTimeout(() => {
-        if (handle !== null && video.cancelVideoFrameCallback) video.cancelVideoFrameCallback(handle);
-        resolve();
-      }, 100);
-      if (video.requestVideoFrameCallback) handle = video.requestVideoFrameCallback(() => { clearTimeout(timer); resolve(); });
+      if (!video.requestVideoFrameCallback) { setTimeout(() => resolve(true), 60); return; }
+      const timer = setTimeout(() => { video.cancelVideoFrameCallback(handle); resolve(false); }, 150);
+      const handle = video.requestVideoFrameCallback(() => { clearTimeout(timer); resolve(true); });
     });
   }
 
@@ -168,8 +167,9 @@ export class Camera {
     let wasCrop = false;
     try {
       while (gen === this.generation) {
-        await this.nextFrame();
+        const fresh = await this.nextFrame();
         if (gen !== this.generation) break;
+        if (!fresh) continue;
         const { videoWidth: vw, videoHeight: vh, readyState } = this.video;
         if (readyState < 2 || !vw) continue;
         const aim = this.aimInFrame();

@@ -53,12 +53,12 @@ export class Reads {
     if (this.streak && now - this.streak.last > STREAK_MS) this.streak = null;
     if (!code) return null;
     const key = `${code.format}:${code.rawValue}`;
+    // Any other code breaks the streak (one already scanned too): a misread counts only in consecutive frames.
+    if (!this.streak || this.streak.key !== key) this.streak = { key, hits: 0 };
     if (this.visible.has(key)) {
       this.visible.set(key, now);
       return null;
     }
-    // A different code breaks the streak: a misread frame followed by a correct one counts nothing twice.
-    if (!this.streak || this.streak.key !== key) this.streak = { key, hits: 0 };
     this.streak.hits += 1;
     this.streak.last = now;
     if (this.streak.hits < (CONFIRM[code.format] || 1)) return null;
