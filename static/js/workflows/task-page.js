@@ -138,7 +138,7 @@ async function onItem(found) {
     signal("ok", name, String(countFigures(state.task, state.pending, state.bin.code, found.item.id).qty));
   } else {
     const v = receiptVerdict(receipt(state.task, state.pending, found.item.id));
-    signal(v.kind, name, v.text);
+    signal(v.kind, v.text, String(v.figures.qty));  // what to know in words, the figure in large type
   }
 }
 
@@ -195,8 +195,11 @@ async function redraw(fetchAgain = false) {
   state.task = withActions(raw, actions);
   $("wf-number").textContent = [state.task.number, state.task.title].filter(Boolean).join("  ");
   drawLines($("wf-lines"), state.task, state.pending, { short: (line) => askShort(line, refuse) });
-  $("wf-actions").hidden = state.task.kind !== "pick_list" || !OPEN.includes(state.task.status);
-  $("wf-lot").hidden = state.task.kind !== "purchase_order";
+  const open = OPEN.includes(state.task.status);
+  $("wf-actions").hidden = state.task.kind !== "pick_list" || !open;
+  $("wf-lot").hidden = state.task.kind !== "purchase_order" || !open;
+  // A closed task takes no more scans: its inputs go, what it ended with stays (a scanner still gets an answer).
+  document.querySelector("#wf-screen .controls").hidden = !open;
   guide();
 }
 

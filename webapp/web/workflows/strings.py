@@ -80,7 +80,7 @@ def wf_strings() -> dict:
         "bin_total": _("Bin total {n}"),
         "counted_item": _("Counted so far of this item"),
         "scan_item_to_count": _("Scan each item; for many, set the quantity and scan once."),
-        "over_by": _("Over by {n}: {m} were ordered"),
+        "over_by": _("Over by {n} ({m} ordered)"),
         "received_all": _("All {m} received"),
         "closed": _("{number} is closed."),
         "closed_cancelled": _("{number} was cancelled."),
