@@ -95,7 +95,10 @@ def test_receiving_past_the_order_is_warned_at_once_and_the_closed_order_is_said
     page.fill("#qty", "3")
     typed(page, JAN)
     page.wait_for_selector("#flash[data-kind=warn]:not([hidden])")  # warned as the worker scans, not later
-    assert (page.text_content("#flash-title"), page.text_content("#flash-detail")) == ("1 個過剰（注文は 6 個）", "7 / 6")
+    assert (page.text_content("#flash-title"), page.text_content("#flash-detail")) == (
+        "1 個過剰（注文は 6 個）",
+        "7 / 6",
+    )
     settled(device)
     db.session.remove()
     assert fresh(po).status == "done" and order_lines(fresh(po))[0]["received"] == 7
