@@ -4,6 +4,7 @@ can be fetched by id after it closed, so "7 of 6" never shows as "Received 4 · 
 import uuid
 
 from tests.builders import scan_json
+from tests.workflow_fixtures import stock_at
 
 CLOCK = "4901234567894"
 
@@ -79,3 +80,28 @@ def test_a_count_scan_answers_the_running_count_of_the_item_and_the_bin_total(as
 def test_an_unknown_task_id_is_a_404_in_the_one_error_shape(as_role):
     r = as_role("worker").get("/api/v1/tasks/999999")
     assert r.status_code == 404 and r.json["error"]["code"] == "not_found"
+
+
+def test_an_undo_of_an_undo_answers_409_with_its_reason_and_changes_nothing(as_role):
+    received = scan_json(quantity=4, location="A-01-01")
+    scans(as_role, received)
+    undo = {
+        "scan_id": str(uuid.uuid4()),
+        "mode": "undo",
+        "quantity": 1,
+        "undo_of": received["scan_id"],
+        "occurred_at": received["occurred_at"],
+    }
+    scans(as_role, undo)
+    again = as_role("worker").post(
+        "/api/v1/scans",
+        json={
+            "scan_id": str(uuid.uuid4()),
+            "mode": "undo",
+            "quantity": 1,
+            "undo_of": undo["scan_id"],
+            "occurred_at": received["occurred_at"],
+        },
+    )
+    assert again.status_code == 409 and again.json["error"]["code"] == "undo_of_undo"
+    assert stock_at("A-01-01") == 0  # the undo stands; nothing was taken back twice

@@ -97,3 +97,16 @@ def test_label_sheet_draws_bins_and_items_with_their_codes(office):
 def test_barcode_modules_have_the_standard_shape():
     assert ean13_modules("4901234567894").startswith("101") and len(ean13_modules("490123456789")) == 95
     assert len(code128_modules("A-01-01")) == 11 * 9 + 13  # start, 7 characters, check, then the stop
+
+
+def test_every_task_refusal_reaches_the_phone_in_japanese(office):
+    import json
+
+    office.set_cookie("lang", "ja")
+    page = office.get("/workflows/task").get_data(as_text=True)
+    strings = json.loads(re.search(r'<script type="application/json" id="i18n">(.*?)</script>', page).group(1))
+    reasons = strings["reasons"]
+    assert reasons["task_closed"] == "この作業は締め切られています。これ以上スキャンできません。"
+    assert reasons["undo_of_undo"] == "取り消しは取り消せません。もう一度スキャンしてください。"
+    english = [k for k, v in reasons.items() if re.search(r"[A-Za-z]{3,}", re.sub(r"\{\w+\}", "", v))]
+    assert english == []

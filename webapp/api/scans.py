@@ -19,6 +19,11 @@ REJECTION_STATUS = {
     "too_many": 409,
     "task_closed": 409,
     "already_undone": 409,
+    # An undo the task's state no longer allows: the undo itself is well formed.
+    "undo_of_undo": 409,
+    "undo_task_closed": 409,
+    "line_closed": 409,
+    "nothing_to_undo": 409,
 }
 
 
