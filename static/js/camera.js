@@ -1,4 +1,5 @@
 // The camera: frames grabbed on the page, decoded in static/js/decode-worker.js, turned into scans by reads.js.
+import { openDecoder } from "./decode-client.js";
 import { aimedCode, Reads } from "./reads.js";
 
 // Decode the area around the aiming box (grown by this share of its size on each side) first; the whole frame
@@ -7,57 +8,6 @@ const CROP_MARGIN = 0.25;
 const WHOLE_FRAME_AFTER_MS = 600;
 const HINT_MS = 1200;
 const MEASURED_FRAMES = 300;
-
-let decoderPromise = null;
-
-function openWorker(ponyfillUrl) {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./decode-worker.js", import.meta.url), { type: "module" });
-    const pending = new Map();
-    let next = 1;
-    const decode = (bitmap, offset) => new Promise((done, fail) => {
-      const id = next++;
-      pending.set(id, { done, fail });
-      worker.postMessage({ type: "frame", id, bitmap, offset }, [bitmap]);
-    });
-    worker.onerror = (event) => {
-      for (const { fail } of pending.values()) fail(event);
-      pending.clear();
-      reject(event);
-    };
-    worker.onmessage = ({ data }) => {
-      if (data.type === "ready") resolve({ kind: data.kind, where: "worker", loadMs: data.loadMs, decode });
-      else if (data.type === "failed") { worker.terminate(); reject(new Error(data.message)); }
-      else if (data.type === "codes") {
-        const call = pending.get(data.id);
-        pending.delete(data.id);
-        if (call) call.done(data);
-      }
-    };
-    worker.postMessage({ type: "open", ponyfillUrl: new URL(ponyfillUrl, location.href).href });
-  });
-}
-
-async function openOnPage(ponyfillUrl) {
-  const { decodeFrame, openDetector } = await import("./decoder.js");
-  const started = performance.now();
-  const detector = await openDetector(ponyfillUrl);
-  return { kind: detector.kind, where: "page", loadMs: performance.now() - started,
-    decode: (bitmap, offset) => decodeFrame(detector, bitmap, offset) };
-}
-
-/** The page's one decoder, kept across stop and start: in a module worker, on the page where there is none. */
-export function openDecoder(ponyfillUrl) {
-  if (!decoderPromise) {
-    const started = performance.now();
-    decoderPromise = openWorker(ponyfillUrl).catch(() => openOnPage(ponyfillUrl)).then((decoder) => {
-      performance.measure("decoder-load", { start: started, end: performance.now() });
-      return decoder;
-    });
-    decoderPromise.catch(() => { decoderPromise = null; });
-  }
-  return decoderPromise;
-}
 
 function cropAround(aim, width, height) {
   const x = Math.max(0, Math.floor(aim.x - aim.width * CROP_MARGIN));
@@ -178,8 +128,11 @@ export class Camera {
         const started = performance.now();
         let result;
         try {
-          const bitmap = await createImageBitmap(this.video, area.x, area.y, area.width, area.height);
-          result = await this.decoder.decode(bitmap, { x: area.x, y: area.y });
+          // A VideoFrame costs the main thread nothing (the worker crops it); else the page crops a bitmap.
+          const source = this.decoder.where === "worker" && typeof VideoFrame === "function"
+            ? new VideoFrame(this.video)
+            : await createImageBitmap(this.video, area.x, area.y, area.width, area.height);
+          result = await this.decoder.decode(source, area);
         } catch (err) {
           continue;  // a frame that could not be grabbed or read: the next one may
         }
@@ -187,7 +140,9 @@ export class Camera {
         if (gen !== this.generation) break;  // stopped while this frame was decoded: nothing from it
         const now = performance.now();
         if (measured++ < MEASURED_FRAMES) {
-          performance.measure(whole ? "frame-decode-whole" : "frame-decode-crop", { start: started, end: now });
+          const area = whole ? "whole" : "crop";
+          performance.measure(`frame-decode-${area}`, { start: started, end: now });  // grab to codes back here
+          performance.measure(`worker-decode-${area}`, { start: now - result.ms, duration: result.ms });
         }
         if (result.codes.length) lastFound = now;
         this.frame(result.codes, aim, now);

@@ -1,8 +1,17 @@
-// The camera's decoder, off the main thread: frames arrive as transferred bitmaps (a crop around the aiming
-// box, or the whole frame), one at a time, and go back as codes with their positions in frame pixels.
+// The camera's decoder, off the main thread: frames arrive one at a time, transferred (a VideoFrame cropped here
+// to the area asked for, or a bitmap the page already cropped), and go back as codes in frame pixels.
 import { decodeFrame, openDetector } from "./decoder.js";
 
 let detector = null;
+
+async function crop(source, area) {
+  if (typeof VideoFrame === "undefined" || !(source instanceof VideoFrame)) return source;
+  try {
+    return await createImageBitmap(source, area.x, area.y, area.width, area.height);
+  } finally {
+    source.close();  // the camera's buffer goes back to it at once
+  }
+}
 
 self.onmessage = async ({ data }) => {
   if (data.type === "open") {
@@ -14,8 +23,13 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: "failed", message: String(err) });
     }
   } else if (data.type === "frame") {
-    if (!detector) { data.bitmap.close(); self.postMessage({ type: "codes", id: data.id, codes: [], ms: 0 }); return; }
-    const { codes, ms } = await decodeFrame(detector, data.bitmap, data.offset);
-    self.postMessage({ type: "codes", id: data.id, codes, ms });
+    // Always answer: the page waits for this frame before it sends the next.
+    let reply = { codes: [], ms: 0 };
+    try {
+      const bitmap = await crop(data.source, data.area);
+      if (detector) reply = await decodeFrame(detector, bitmap, data.area);
+      else bitmap.close();
+    } catch (err) { /* a frame that cannot be read: the next one may */ }
+    self.postMessage({ type: "codes", id: data.id, ...reply });
   }
 };

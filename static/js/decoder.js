@@ -58,7 +58,7 @@ function plain(codes) {
   }));
 }
 
-/** Decode one frame (a bitmap cropped at `offset` of the video frame), then close it; positions in frame pixels. */
+/** Decode one frame (a bitmap cropped at `offset` {x, y} of the video frame), then close it; positions in frame pixels. */
 export async function decodeFrame(detector, bitmap, offset) {
   const started = performance.now();
   let codes = [];

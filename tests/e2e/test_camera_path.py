@@ -61,7 +61,7 @@ def wait_for_scans(device, page, count=1):
 def test_two_codes_in_view_give_one_scan_of_the_code_at_the_aim(phone, camera_videos):
     device, page = start_camera(phone, camera_videos["two_codes"])
     page.wait_for_selector("#camera-hint:not([hidden])")
-    assert page.text_content("#camera-hint") == "2 件のコードが映っています：1つに狙いを合わせてください"
+    assert page.text_content("#camera-hint") == "コードが 2 つ映っています。1 つに合わせてください"
     wait_for_scans(device, page)
     time.sleep(2.5)  # both codes stay in view while the video loops
     assert page.locator("#session-list .scan-row").count() == 1

@@ -24,6 +24,7 @@ SHELL_FILES = (
     "js/reads.js",
     "js/decoder.js",
     "js/decode-worker.js",
+    "js/decode-client.js",
     "js/feedback.js",
     "js/scan-page.js",
     "js/lookup-page.js",
