@@ -32,6 +32,11 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
         "REMEMBER_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
         "REMEMBER_COOKIE_DURATION": 60 * 60 * 24 * 30,
+        # Paired phones keep a permanent session (webapp/auth/devices.py renews it once a day). Not re-sent on
+        # every response: a page's background requests answering late would put back a session from before
+        # the worker signed in.
+        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 90,
+        "SESSION_REFRESH_EACH_REQUEST": False,
         "BABEL_DEFAULT_LOCALE": "ja",
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("APP_TIMEZONE", "Asia/Tokyo"),
         "LANGUAGES": ["ja", "en"],

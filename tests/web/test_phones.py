@@ -14,6 +14,12 @@ from webapp.services.accounts import create_user
 from webapp.services.devices import issue_badges, set_pin
 
 
+def keypad_form(page: str, pin: str) -> dict:
+    """What the keypad page posts: the badge it was opened for, the PIN typed, the CSRF token."""
+    badge = re.search(r'name="badge" value="([^"]*)"', page).group(1)
+    return {"badge": badge, "pin": pin, "csrf_token": csrf(page)}
+
+
 @pytest.fixture
 def shop(app):
     make_site()
@@ -133,9 +139,9 @@ def test_a_shared_phone_signs_a_worker_in_with_badge_and_pin_and_switches_in_one
     page = phone.get("/badge").get_data(as_text=True)
     keypad = phone.post("/badge", data={"badge": badge.code, "csrf_token": csrf(page)}).get_data(as_text=True)
     assert "田中 さん、暗証番号を入力してください" in keypad
-    wrong = phone.post("/badge/pin", data={"pin": "1111", "csrf_token": csrf(keypad)})
+    wrong = phone.post("/badge/pin", data=keypad_form(keypad, "1111"))
     assert wrong.status_code == 401 and "あと 4 回" in wrong.get_data(as_text=True)
-    right = phone.post("/badge/pin", data={"pin": "4827", "csrf_token": csrf(keypad)})
+    right = phone.post("/badge/pin", data=keypad_form(wrong.get_data(as_text=True), "4827"))
     assert (right.status_code, right.headers["Location"]) == (303, "/")
     home = phone.get("/").get_data(as_text=True)
     assert "田中 さんでログイン中" in home and "作業者を交代" in home
@@ -153,9 +159,9 @@ def test_five_wrong_pins_show_the_lock_and_its_time(shop, app):
     page = phone.get("/badge").get_data(as_text=True)
     for _ in range(4):
         page = phone.post("/badge", data={"badge": badge.code, "csrf_token": csrf(page)}).get_data(as_text=True)
-        page = phone.post("/badge/pin", data={"pin": "0000", "csrf_token": csrf(page)}).get_data(as_text=True)
+        page = phone.post("/badge/pin", data=keypad_form(page, "0000")).get_data(as_text=True)
     page = phone.post("/badge", data={"badge": badge.code, "csrf_token": csrf(page)}).get_data(as_text=True)
-    locked = phone.post("/badge/pin", data={"pin": "0000", "csrf_token": csrf(page)})
+    locked = phone.post("/badge/pin", data=keypad_form(page, "0000"))
     assert locked.status_code == 429
     assert re.search(r"このバッジは \d{1,2}:\d{2} までロックされています", locked.get_data(as_text=True))
     office = shop["office"].get("/office/phones/badges").get_data(as_text=True)
@@ -209,3 +215,13 @@ def test_workers_cannot_open_the_phones_page(shop, app):
     log_in(worker, "sato")
     assert worker.get("/office/phones").status_code == 403
     assert worker.get("/office/phones/badges").status_code == 403
+
+
+def test_a_paired_phones_session_is_not_re_sent_on_every_answer(shop, app):
+    # A background request answering after the worker signed in must not put back the session from before.
+    phone = browser(app)
+    pair_phone(phone, pairing_link(shop["office"], shop["token"], user=str(shop["sato"])))
+    phone.get("/")  # the day's renewal
+    for path in ("/", "/recent", "/api/v1/reference"):
+        response = phone.get(path)
+        assert response.status_code == 200 and "Set-Cookie" not in response.headers, path

@@ -1,9 +1,8 @@
 """Signing in on a shared phone with gloves on: scan the badge, type the PIN on a big keypad; switch in one tap."""
 
-import time
 from datetime import datetime
 
-from flask import redirect, render_template, request, session, url_for
+from flask import make_response, redirect, render_template, request, url_for
 from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import login_user, logout_user
@@ -14,10 +13,6 @@ from ..models import User
 from ..services.devices import check_badge, sign_in_with_badge
 from .blueprint import auth_bp
 from .devices import current_device
-
-PENDING = "badge_code"
-PENDING_AT = "badge_at"
-PENDING_SECONDS = 120  # a badge scanned and walked away from does not stay half signed in
 
 
 def refusal(exc: AppError) -> str:
@@ -39,13 +34,15 @@ def _shared_device():
     return device if device is not None and device.shared and not device.revoked else None
 
 
-def _render(step: str, *, name: str = "", error: str | None = None, status: int = 200):
-    return render_template("badge.html", page="badge", step=step, name=name, error=error), status
+def _render(step: str, *, name: str = "", badge: str = "", error: str | None = None, status: int = 200):
+    response = make_response(
+        render_template("badge.html", page="badge", step=step, name=name, badge=badge, error=error)
+    )
+    response.headers["Cache-Control"] = "no-store"  # the keypad page holds the badge code
+    return response, status
 
 
 def _signed_in(user_id: int):
-    session.pop(PENDING, None)
-    session.pop(PENDING_AT, None)
     login_user(db.session.get(User, user_id), remember=False)
     return redirect(url_for("web.home"), code=303)
 
@@ -66,25 +63,21 @@ def badge_sign_in():
             return _signed_in(sign_in_with_badge(code, None, device_id=device.id))
     except AppError as exc:
         return _render("badge", error=refusal(exc), status=429 if exc.code == "badge_locked" else 401)
-    session[PENDING] = code
-    session[PENDING_AT] = time.time()
-    return _render("pin", name=holder.name)
+    return _render("pin", name=holder.name, badge=code)
 
 
 @auth_bp.route("/badge/pin", methods=["POST"])
 def badge_pin():
-    """Step two: the PIN for the badge just scanned."""
+    """Step two: the PIN for the badge just scanned (the keypad form carries the badge back)."""
     device = _shared_device()
-    code = session.get(PENDING)
-    if device is None or not code or time.time() - session.get(PENDING_AT, 0) > PENDING_SECONDS:
-        session.pop(PENDING, None)
+    code = request.form.get("badge", "").strip()[:64]
+    if device is None or not code:
         return redirect(url_for("auth.badge_sign_in"), code=303)
     try:
         return _signed_in(sign_in_with_badge(code, request.form.get("pin", "")[:6], device_id=device.id))
     except AppError as exc:
         if exc.code == "wrong_pin":
-            return _render("pin", name=check_badge(code).name, error=refusal(exc), status=401)
-        session.pop(PENDING, None)
+            return _render("pin", name=check_badge(code).name, badge=code, error=refusal(exc), status=401)
         return _render("badge", error=refusal(exc), status=429 if exc.code == "badge_locked" else 401)
 
 
@@ -92,5 +85,4 @@ def badge_pin():
 def switch_worker():
     """Hand the shared phone to the next worker: sign out, keep the queue, back to the badge screen."""
     logout_user()
-    session.pop(PENDING, None)
     return redirect(url_for("auth.badge_sign_in"), code=303)

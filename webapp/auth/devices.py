@@ -1,5 +1,7 @@
 """A paired phone's browser session: bound to its device, refused at once when the device is removed."""
 
+from datetime import UTC, datetime
+
 from flask import current_app, g, jsonify, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import logout_user
@@ -7,6 +9,7 @@ from flask_login import logout_user
 from ..services.devices import DeviceRef, device_ref
 
 SESSION_KEY = "device_id"
+RENEWED_KEY = "device_day"
 # What a removed phone may still open: the page that says so, a new pairing link, the shell's files.
 OPEN_TO_REMOVED = {
     "auth.device_removed",
@@ -25,8 +28,8 @@ def current_device() -> DeviceRef | None:
 def bind_device(device: DeviceRef) -> None:
     """Bind this browser's session to a newly paired phone, for as long as the phone keeps using it.
 
-    A permanent session (renewed on every request) instead of a remember-me cookie: a remember cookie
-    would sign the user back in without the device, out of reach of revoking.
+    A permanent session (renewed daily while the phone is used) instead of a remember-me cookie: a
+    remember cookie would sign the user back in without the device, out of reach of revoking.
     """
     logout_user()  # also clears an earlier remember-me cookie
     session[SESSION_KEY] = device.id
@@ -43,6 +46,9 @@ def check_device():
     device = device_ref(int(device_id))
     g.device = device
     if device is not None and not device.revoked:
+        today = datetime.now(UTC).date().toordinal()
+        if session.get(RENEWED_KEY) != today:
+            session[RENEWED_KEY] = today  # a phone in use keeps its session: renewed once a day, not every request
         return None
     if request.endpoint in OPEN_TO_REMOVED:
         return None
