@@ -32,15 +32,17 @@ export async function openDetector(ponyfillUrl) {
     return { kind: "native", detect: async (image) => plain(await detector.detect(image)) };
   }
   if (NATIVE_CORE.every((f) => native.includes(f))) {
-    // Native for what it reads (fast on Android); zxing only for the formats it lacks, and only on frames
-    // where native found nothing.
+    // Native for what it reads (fast on Android); zxing only for the formats it lacks (DataBar), on every third
+    // frame where native found nothing, so a slow phone pointed at nothing does not run both on every frame.
     const detector = new self.BarcodeDetector({ formats: native });
     const rest = await zxing(ponyfillUrl, FORMATS.filter((f) => !native.includes(f)));
+    let empty = 0;
     return {
       kind: "native+zxing",
       detect: async (image) => {
         const found = plain(await detector.detect(image));
-        return found.length ? found : plain(await rest.detect(image));
+        if (found.length) { empty = 0; return found; }
+        return ++empty % 3 === 0 ? plain(await rest.detect(image)) : [];
       },
     };
   }
