@@ -192,3 +192,19 @@ def test_an_undone_item_not_on_the_order_leaves_no_empty_line(world):
     assert one(world, stray).warnings == ["not_on_order"]
     one(world, undo_of(stray))
     assert [r["item_code"] for r in order_lines(db.session.get(Task, po))] == ["RETRO-CLOCK"]
+
+
+def test_a_pick_on_a_line_closed_short_or_a_completed_list_cannot_be_undone(world):
+    from webapp.services.picking import complete_pick_list, short_pick
+
+    pl = create_pick_list("TKY", [(CLOCK, 5)], world["manager_id"])
+    picked = scan("pick", CLOCK, 2, task_id=pl, location="A-01-01", occurred_at=at(5))
+    one(world, picked)
+    [line] = pick_lines(db.session.get(Task, pl))
+    short_pick(pl, line["id"], "damaged", world["worker_id"])
+    shorted = one(world, undo_of(picked))
+    assert (shorted.status, shorted.reason) == ("rejected", "line_closed")
+    complete_pick_list(pl, world["worker_id"])
+    closed = one(world, undo_of(picked))
+    assert (closed.status, closed.reason) == ("rejected", "undo_task_closed")
+    assert stock_at("A-01-01") == 149 and ledger_mismatches() == []
