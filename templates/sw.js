@@ -49,7 +49,10 @@ async function warmPages() {
   await Promise.all(PAGES.map(async (url) => {
     try {
       const response = await fetch(url, { credentials: "same-origin", cache: "no-store" });
+      // A body nobody reads holds its connection open; a few of those (a no-store sign-in page each screen
+      // redirects to) and every later request of the worker waits for a free one, install included.
       if (cacheable(response)) await cache.put(url, response);
+      else await response.body?.cancel();
     } catch (err) { /* offline: keep what we have */ }
   }));
 }

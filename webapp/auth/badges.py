@@ -38,7 +38,8 @@ def _render(step: str, *, name: str = "", badge: str = "", error: str | None = N
     response = make_response(
         render_template("badge.html", page="badge", step=step, name=name, badge=badge, error=error)
     )
-    response.headers["Cache-Control"] = "no-store"  # the keypad page holds the badge code
+    if badge:
+        response.headers["Cache-Control"] = "no-store"  # the keypad page holds the badge code
     return response, status
 
 
