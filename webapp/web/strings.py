@@ -24,12 +24,12 @@ def js_strings() -> dict:
         "reload": _("Update now"),
         "camera_denied": _("The camera could not be opened. Allow camera access, or type the code."),
         "camera_none": _("This device has no camera. Use a scanner or type the code."),
-        "bad_check_digit": _("Wrong check digit (expected {expected}): scan again."),
-        "bad_code": _("This code cannot be read: {reason}"),
-        "unknown_code": _("Unknown code: it is saved and waits to be registered."),
         "camera_insecure": _(
             "The camera needs the secure address. Open the link on this screen, or use a scanner or type the code."
         ),
+        "bad_check_digit": _("Wrong check digit (expected {expected}): scan again."),
+        "bad_code": _("This code cannot be read: {reason}"),
+        "unknown_code": _("Unknown code: it is saved and waits to be registered."),
         "unknown_offline": _("Not in this phone's list; the server will check it."),
         "bin_set": _("Bin {code}"),
         "to_bin_set": _("To bin {code}"),
