@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import case, func, or_, select
 
+from ...domain.spreadsheet_cells import neutralised_row
 from ...domain.suggestions import suggest
 from ...extensions import db
 from ...models import Barcode, Item, Location, Movement, ReplenishmentResult, Site
@@ -141,10 +142,10 @@ def stock_table(f: StockFilter, tz: str = "Asia/Tokyo") -> list[dict]:
 
 
 def stock_csv(rows: list[dict], headers: list[str]) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so Excel opens Japanese names correctly."""
+    """CSV in UTF-8 with a byte-order mark, so Excel opens Japanese names correctly; no cell can run a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers)
+    writer.writerow(neutralised_row(headers))
     for row in rows:
-        writer.writerow([row[c] for c in COLUMNS])
+        writer.writerow(neutralised_row(row[c] for c in COLUMNS))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
