@@ -8,9 +8,11 @@ from .models.users import ROLES
 
 
 def register_cli(app):
+    from .cli_backup import register_backup_cli
     from .cli_office import register_office_cli
     from .cli_tls import register_tls_cli
 
+    register_backup_cli(app)
     register_office_cli(app)
     register_tls_cli(app)
 

@@ -47,6 +47,8 @@ def load_config(instance_path: str) -> dict:
         # The shop's secure address phones use (https://<LAN address>:<port>); set by the launcher, or by hand
         # behind a reverse proxy. Empty: pages use the address the request came to.
         "PUBLIC_URL": os.environ.get("PUBLIC_URL", "").strip().rstrip("/"),
+        # Backups and their settings file (webapp/services/backups); keep it off the database's own disk if you can.
+        "BACKUP_DIR": os.environ.get("BACKUP_DIR", "").strip() or str(Path(instance_path) / "backups"),
         **_tls_settings(instance_path),
     }
 
