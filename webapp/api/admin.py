@@ -1,11 +1,11 @@
 """Sites, bins, alerts and unresolved codes."""
 
-from flask import jsonify, request
+from flask import jsonify
 from flask_login import current_user, login_required
+from marshmallow import validate
 from sqlalchemy import select
 
 from ..auth.roles import require_role
-from ..errors import InvalidInput
 from ..extensions import db
 from ..models import Alert, Location, Site
 from ..models.alerts import ALERT_KINDS, ALERT_STATUSES
@@ -13,6 +13,7 @@ from ..services import catalog
 from ..services import notifications as alert_service
 from ..services.scanning import map_code, unresolved_codes
 from .blueprint import api_bp
+from .bounded import QueryInt, Text
 from .catalog.schemas import (
     alert_schema,
     alerts_schema,
@@ -22,7 +23,7 @@ from .catalog.schemas import (
     site_schema,
     sites_schema,
 )
-from .params import int_arg, json_body
+from .params import json_body, with_query
 
 
 @api_bp.get("/sites")
@@ -43,10 +44,11 @@ def create_site():
 
 @api_bp.get("/locations")
 @login_required
-def list_locations():
+@with_query(site_id=QueryInt(1))
+def list_locations(query):
     """Bins, optionally of one site, in walk order."""
     stmt = select(Location).order_by(Location.site_id, Location.walk_seq, Location.code)
-    site_id = int_arg("site_id", lo=1)
+    site_id = query.get("site_id")
     if site_id:
         stmt = stmt.where(Location.site_id == site_id)
     return jsonify({"locations": locations_schema.dump(db.session.scalars(stmt))})
@@ -63,15 +65,15 @@ def create_location():
 
 @api_bp.get("/alerts")
 @login_required
-def list_alerts():
+@with_query(
+    status=Text(20, load_default="open", validate=validate.OneOf((*ALERT_STATUSES, "all"))),
+    kind=Text(40, load_default=None, validate=validate.OneOf(ALERT_KINDS)),
+    limit=QueryInt(1, 1000, load_default=100),
+)
+def list_alerts(query):
     """Alerts, open ones by default; filter by kind and status."""
-    status = request.args.get("status", "open")
-    kind = request.args.get("kind")
-    if status not in (*ALERT_STATUSES, "all") or (kind and kind not in ALERT_KINDS):
-        raise InvalidInput(
-            "Unknown alert status or kind.", fields={"status": list(ALERT_STATUSES), "kind": list(ALERT_KINDS)}
-        )
-    stmt = select(Alert).order_by(Alert.updated_at.desc()).limit(int_arg("limit", 100, lo=1, hi=1000))
+    status, kind = query["status"], query["kind"]
+    stmt = select(Alert).order_by(Alert.updated_at.desc()).limit(query["limit"])
     if status == "open":
         stmt = stmt.where(Alert.status.in_(("open", "acknowledged")))
     elif status != "all":

@@ -5,9 +5,13 @@ from flask_login import current_user
 
 from ..auth.sessions import bearer_token
 from ..extensions import csrf
+from ..input_limits import install_int32_ids, install_request_checks
 
 api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(api_bp)
+# Registered first (before any route of this or a later blueprint is bound), for the whole app.
+api_bp.record_once(install_int32_ids)
+api_bp.record_once(install_request_checks)
 
 
 @api_bp.before_request

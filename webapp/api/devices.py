@@ -6,10 +6,12 @@ from marshmallow import Schema, fields, validate
 
 from ..auth.devices import current_device
 from ..errors import NotFound
+from ..input_limits import INT32_MAX
 from ..models.devices import MAX_UNSENT
 from ..services.devices import device_workers, record_heartbeat
 from ..services.scanning import Actor
 from .blueprint import api_bp
+from .bounded import Int, Timestamp
 from .params import json_body
 
 
@@ -17,8 +19,8 @@ class HeartbeatIn(Schema):
     """What a phone reports after a sync round."""
 
     synced = fields.Boolean(load_default=True)
-    unsent = fields.Integer(strict=True, required=True, validate=validate.Range(min=0, max=MAX_UNSENT))
-    oldest_unsent_at = fields.AwareDateTime(load_default=None, allow_none=True)
+    unsent = Int(0, MAX_UNSENT, required=True)
+    oldest_unsent_at = Timestamp(load_default=None, allow_none=True)
     app_version = fields.String(load_default="", validate=validate.Length(max=40))
 
 
@@ -56,7 +58,7 @@ def actors_for(worker_ids) -> dict:
     return actors
 
 
-MAX_ID = 2**31 - 1  # an integer key; anything larger is no one
+MAX_ID = INT32_MAX  # an integer key; anything larger is no one
 UNKNOWN_WORKER = "The worker who made this scan has not signed in on this phone."
 
 

@@ -1,14 +1,32 @@
-"""Query-string parsing with the API's error shape."""
+"""Query-string parsing with the API's error shape: each route declares its query as marshmallow fields."""
 
+import functools
 from datetime import datetime
 
 from flask import request
+from marshmallow import EXCLUDE, Schema
 
 from ..errors import AppError, InvalidInput
+from ..input_limits import INT32_MAX, time_problem
 
 
-def int_arg(name: str, default: int | None = None, *, lo: int | None = None, hi: int | None = None) -> int | None:
-    """An integer query parameter, range-checked."""
+def with_query(**spec):
+    """Load the query string by these fields and pass it to the view as `query`; OpenAPI documents them."""
+    schema = Schema.from_dict(spec)(unknown=EXCLUDE)
+
+    def decorate(view):
+        @functools.wraps(view)
+        def loaded(*args, **kwargs):
+            return view(*args, query=schema.load(request.args), **kwargs)
+
+        loaded.query_schema = schema
+        return loaded
+
+    return decorate
+
+
+def int_arg(name: str, default: int | None = None, *, lo: int = 0, hi: int = INT32_MAX) -> int | None:
+    """An integer query parameter, range-checked (never beyond a 32-bit column)."""
     raw = request.args.get(name)
     if raw in (None, ""):
         return default
@@ -16,7 +34,7 @@ def int_arg(name: str, default: int | None = None, *, lo: int | None = None, hi:
         value = int(raw)
     except ValueError:
         raise InvalidInput(f"{name} must be a whole number.", fields={name: ["not an integer"]}) from None
-    if (lo is not None and value < lo) or (hi is not None and value > hi):
+    if not lo <= value <= hi:
         raise InvalidInput(f"{name} must be between {lo} and {hi}.", fields={name: ["out of range"]})
     return value
 
@@ -32,6 +50,8 @@ def time_arg(name: str) -> datetime | None:
         value = None
     if value is None or value.tzinfo is None:
         raise InvalidInput(f"{name} must be an ISO 8601 time with a timezone.", fields={name: ["bad time"]})
+    if problem := time_problem(value):
+        raise InvalidInput(problem, fields={name: ["out of range"]})
     return value
 
 

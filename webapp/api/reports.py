@@ -1,9 +1,10 @@
 """Office numbers over the JSON API: the stock list, stored engine results, suggestions, recompute."""
 
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, jsonify, request
+from marshmallow import validate
 from sqlalchemy import select
 
 from ..auth.roles import require_role
@@ -14,17 +15,10 @@ from ..services.purchasing import suggestion_rows
 from ..services.replenishment import recompute
 from ..services.stock import SORTS, StockFilter, stock_table
 from .blueprint import api_bp
-from .params import int_arg
+from .bounded import Day, Flag, Id, QueryInt, Text
+from .params import with_query
 
 RESULT_FIELDS = [c.name for c in ReplenishmentResult.__table__.columns if c.name not in ("id",)]
-
-
-def _date(name: str, default: date) -> date:
-    raw = request.args.get(name)
-    try:
-        return date.fromisoformat(raw) if raw else default
-    except ValueError:
-        raise InvalidInput(f"{name} must be a date (YYYY-MM-DD).", fields={name: ["not a date"]}) from None
 
 
 def _plain(value):
@@ -39,23 +33,30 @@ def _plain(value):
 
 @api_bp.get("/reports/stock")
 @require_role("manager")
-def stock_report():
+@with_query(
+    **{day: Day(load_default=None, error_messages={"invalid": "not a date"}) for day in ("from", "to")},
+    site_id=Id(strict=False, load_default=None),
+    stock_class=Text(16, load_default=None),
+    q=Text(100, load_default=""),
+    below_reorder_point=Flag(),
+    overstock=Flag(),
+    sort=Text(40, load_default="item_code", validate=validate.OneOf(SORTS)),
+    desc=Flag(),
+)
+def stock_report(query):
     """The stock list of a period (from, to), per item and site, with the same filters as the office page."""
     today = datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
-    last = _date("to", today)
-    sort = request.args.get("sort", "item_code")
-    if sort not in SORTS:
-        raise InvalidInput("Unknown sort column.", fields={"sort": list(SORTS)})
+    last = query["to"] or today
     f = StockFilter(
-        first=_date("from", last.replace(day=1)),
+        first=query["from"] or last.replace(day=1),
         last=last,
-        site_id=int_arg("site_id", lo=1),
-        stock_class=request.args.get("stock_class") or None,
-        q=request.args.get("q", "")[:100],
-        below_rop=request.args.get("below_reorder_point") == "1",
-        overstock=request.args.get("overstock") == "1",
-        sort=sort,
-        descending=request.args.get("desc") == "1",
+        site_id=query["site_id"],
+        stock_class=query["stock_class"] or None,
+        q=query["q"],
+        below_rop=query["below_reorder_point"],
+        overstock=query["overstock"],
+        sort=query["sort"],
+        descending=query["desc"],
     )
     return jsonify(
         {
@@ -68,22 +69,24 @@ def stock_report():
 
 @api_bp.get("/replenishment/results")
 @require_role("manager")
-def replenishment_results():
+@with_query(item_id=QueryInt(1), site_id=QueryInt(1), limit=QueryInt(1, 10000, load_default=1000))
+def replenishment_results(query):
     """The stored engine results (articles' numbers, recommendation, method, KPIs), by item or site."""
     stmt = select(ReplenishmentResult).order_by(ReplenishmentResult.item_id, ReplenishmentResult.site_id)
-    if (item_id := int_arg("item_id", lo=1)) is not None:
+    if (item_id := query.get("item_id")) is not None:
         stmt = stmt.where(ReplenishmentResult.item_id == item_id)
-    if (site_id := int_arg("site_id", lo=1)) is not None:
+    if (site_id := query.get("site_id")) is not None:
         stmt = stmt.where(ReplenishmentResult.site_id == site_id)
-    rows = db.session.scalars(stmt.limit(int_arg("limit", 1000, lo=1, hi=10000)))
+    rows = db.session.scalars(stmt.limit(query["limit"]))
     return jsonify({"results": [{k: _plain(getattr(r, k)) for k in RESULT_FIELDS} for r in rows]})
 
 
 @api_bp.get("/replenishment/suggestions")
 @require_role("manager")
-def replenishment_suggestions():
+@with_query(site_id=QueryInt(1))
+def replenishment_suggestions(query):
     """What to order now, per item and site, with the numbers behind each quantity."""
-    rows = suggestion_rows(int_arg("site_id", lo=1))
+    rows = suggestion_rows(query.get("site_id"))
     return jsonify({"suggestions": [{k: _plain(v) for k, v in r.items()} for r in rows]})
 
 
@@ -92,7 +95,7 @@ def replenishment_suggestions():
 def replenishment_recompute():
     """Run the engine now over every item and site."""
     body = request.get_json(silent=True) or {}
-    days = body.get("period_days", 90)
-    if not isinstance(days, int):
-        raise InvalidInput("period_days must be a whole number.", fields={"period_days": ["not an integer"]})
+    days = body.get("period_days", 90) if isinstance(body, dict) else None
+    if type(days) is not int or not 7 <= days <= 3660:
+        raise InvalidInput("period_days must be a whole number of days, 7 to 3660.", fields={"period_days": ["range"]})
     return jsonify(recompute(period_days=days, tz=current_app.config["BABEL_DEFAULT_TIMEZONE"]))

@@ -6,27 +6,25 @@ from ..domain.barcodes import MAX_LENGTH
 from ..domain.scanning import MAX_QUANTITY
 from ..models.scans import SCAN_MODES
 from ..services.scanning import ScanIn
-from .devices import MAX_ID
+from .bounded import Day, Id, Int, Timestamp
 
 
 class ScanSchema(Schema):
     scan_id = fields.UUID(required=True)
     mode = fields.String(required=True, validate=validate.OneOf(SCAN_MODES))
     code = fields.String(load_default="", validate=validate.Length(max=MAX_LENGTH))
-    quantity = fields.Integer(strict=True, load_default=1)
-    occurred_at = fields.AwareDateTime(required=True)
+    quantity = Int(-MAX_QUANTITY, MAX_QUANTITY, load_default=1)
+    occurred_at = Timestamp(required=True)
     location = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=64))
     to_location = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=64))
     site = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=40))
-    task_id = fields.Integer(strict=True, load_default=None, allow_none=True, validate=validate.Range(min=1))
+    task_id = Id(load_default=None, allow_none=True)
     undo_of = fields.UUID(load_default=None, allow_none=True)
     symbology = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     lot = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
-    expiry = fields.Date(load_default=None, allow_none=True)
+    expiry = Day(load_default=None, allow_none=True)
     # A shared phone names the worker who made each queued scan (accepted only for workers who signed in on it).
-    worker_id = fields.Integer(
-        strict=True, load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID)
-    )
+    worker_id = Id(load_default=None, allow_none=True)
 
     @validates_schema
     def check_rules(self, data, **_kwargs):

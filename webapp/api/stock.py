@@ -1,6 +1,6 @@
 """Stock levels, movement history, lookups and device reference data."""
 
-from flask import jsonify, request
+from flask import jsonify
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
 
@@ -8,8 +8,9 @@ from ..errors import InvalidInput
 from ..services.scanning import reference_data
 from ..services.stock import lookup, movements_page, stock_rows
 from .blueprint import api_bp
+from .bounded import Flag, QueryInt, QueryTime, Text
 from .catalog.schemas import movements_schema
-from .params import int_arg, time_arg
+from .params import with_query
 
 
 @api_bp.get("/session")
@@ -32,32 +33,39 @@ def session_info():
 
 @api_bp.get("/stock")
 @login_required
-def stock():
+@with_query(item_id=QueryInt(1), site_id=QueryInt(1), location_id=QueryInt(1), zero=Flag())
+def stock(query):
     """Stock levels, filtered by item, site or bin."""
     rows = stock_rows(
-        item_id=int_arg("item_id", lo=1),
-        site_id=int_arg("site_id", lo=1),
-        location_id=int_arg("location_id", lo=1),
-        include_zero=request.args.get("zero") == "1",
+        item_id=query.get("item_id"),
+        site_id=query.get("site_id"),
+        location_id=query.get("location_id"),
+        include_zero=query["zero"],
     )
     return jsonify({"stock": rows})
 
 
 @api_bp.get("/movements")
 @login_required
-def movements():
+@with_query(
+    item_id=QueryInt(1),
+    location_id=QueryInt(1),
+    type=Text(16, load_default=None),
+    since=QueryTime(load_default=None),
+    until=QueryTime(load_default=None),
+    before_id=QueryInt(1),
+    limit=QueryInt(1, 500, load_default=50),
+)
+def movements(query):
     """The ledger, newest first; page with `before_id` = the last id of the previous page."""
-    type_ = request.args.get("type")
-    if type_ and len(type_) > 16:
-        raise InvalidInput("Unknown movement type.", fields={"type": ["unknown"]})
-    limit = int_arg("limit", 50, lo=1, hi=500)
+    limit = query["limit"]
     rows = movements_page(
-        item_id=int_arg("item_id", lo=1),
-        location_id=int_arg("location_id", lo=1),
-        type_=type_,
-        since=time_arg("since"),
-        until=time_arg("until"),
-        before_id=int_arg("before_id", lo=1),
+        item_id=query.get("item_id"),
+        location_id=query.get("location_id"),
+        type_=query["type"] or None,
+        since=query["since"],
+        until=query["until"],
+        before_id=query.get("before_id"),
         limit=limit,
     )
     next_before = rows[-1].id if len(rows) == limit else None
@@ -66,9 +74,10 @@ def movements():
 
 @api_bp.get("/lookup")
 @login_required
-def lookup_code():
+@with_query(code=Text(2000, load_default=""))
+def lookup_code(query):
     """What a scanned code is: item with stock, bin with contents, or unknown."""
-    code = request.args.get("code", "")
+    code = query["code"]
     if not code.strip():
         raise InvalidInput("code is required.", fields={"code": ["required"]})
     return jsonify(lookup(code))
@@ -76,6 +85,7 @@ def lookup_code():
 
 @api_bp.get("/reference")
 @login_required
-def reference():
+@with_query(since=Text(200, load_default=None))
+def reference(query):
     """Items, barcodes, bins and sites for the device's offline cache; delta with `since`."""
-    return jsonify(reference_data(request.args.get("since")))
+    return jsonify(reference_data(query["since"]))

@@ -1,6 +1,6 @@
 """Items, barcodes and suppliers."""
 
-from flask import jsonify, request
+from flask import jsonify
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
@@ -10,7 +10,8 @@ from ...models import Supplier
 from ...services import catalog
 from ...services.stock import get_item, item_stock_summary, search_items
 from ..blueprint import api_bp
-from ..params import int_arg, json_body
+from ..bounded import Flag, QueryInt, Text
+from ..params import json_body, with_query
 from .schemas import (
     barcode_in_schema,
     barcode_schema,
@@ -24,14 +25,12 @@ from .schemas import (
 
 @api_bp.get("/items")
 @login_required
-def list_items():
+@with_query(
+    q=Text(200, load_default=""), all=Flag(), limit=QueryInt(1, 500, load_default=50), offset=QueryInt(load_default=0)
+)
+def list_items(query):
     """Search items by code, name or barcode."""
-    items = search_items(
-        request.args.get("q", ""),
-        active_only=request.args.get("all") != "1",
-        limit=int_arg("limit", 50, lo=1, hi=500),
-        offset=int_arg("offset", 0, lo=0),
-    )
+    items = search_items(query["q"], active_only=not query["all"], limit=query["limit"], offset=query["offset"])
     return jsonify({"items": items_schema.dump(items)})
 
 

@@ -4,13 +4,14 @@ from marshmallow import Schema, fields, validate
 
 from ...models.catalog import STOCK_CLASSES
 from ...models.locations import LOCATION_KINDS, SITE_KINDS
+from ..bounded import Id, Int
 
-Money = fields.Decimal(as_string=True, validate=validate.Range(min=0))
+Money = fields.Decimal(as_string=True, validate=validate.Range(min=0, max=1_000_000_000))  # stored x10^4 in 64 bits
 
 
 class BarcodeInSchema(Schema):
     code = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    pack_qty = fields.Integer(strict=True, load_default=1, validate=validate.Range(min=1, max=100_000))
+    pack_qty = Int(1, 100_000, load_default=1)
 
 
 class BarcodeSchema(Schema):
@@ -31,15 +32,15 @@ class ItemSchema(Schema):
     unit = fields.String(validate=validate.Length(min=1, max=16))
     unit_cost = Money
     unit_price = Money
-    lead_time_days = fields.Integer(strict=True, validate=validate.Range(min=0, max=365))
-    review_interval_days = fields.Integer(strict=True, validate=validate.Range(min=0, max=365))
+    lead_time_days = Int(0, 365)
+    review_interval_days = Int(0, 365)
     service_level = fields.Decimal(as_string=True, validate=validate.Range(min=0.5, max=0.9999))
-    safety_stock = fields.Integer(strict=True, validate=validate.Range(min=0))
-    reorder_point = fields.Integer(strict=True, validate=validate.Range(min=0))
-    max_stock = fields.Integer(strict=True, allow_none=True, validate=validate.Range(min=0))
-    min_order_qty = fields.Integer(strict=True, validate=validate.Range(min=1))
-    order_multiple = fields.Integer(strict=True, validate=validate.Range(min=1))
-    supplier_id = fields.Integer(strict=True, allow_none=True)
+    safety_stock = Int(0)
+    reorder_point = Int(0)
+    max_stock = Int(0, allow_none=True)
+    min_order_qty = Int(1)
+    order_multiple = Int(1)
+    supplier_id = Id(allow_none=True)
     note = fields.String(validate=validate.Length(max=2000))
     active = fields.Boolean()
     barcodes = fields.List(fields.Nested(BarcodeSchema), dump_only=True)
@@ -49,7 +50,7 @@ class ItemSchema(Schema):
 class ItemPatchSchema(ItemSchema):
     code = fields.String(validate=validate.Length(min=1, max=64))
     name = fields.String(validate=validate.Length(min=1, max=200))
-    expected_version = fields.Integer(strict=True, load_only=True, data_key="version")
+    expected_version = Int(0, load_only=True, data_key="version")
 
 
 class SupplierSchema(Schema):
@@ -58,7 +59,7 @@ class SupplierSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     email = fields.Email(allow_none=True)
     phone = fields.String(allow_none=True, validate=validate.Length(max=40))
-    lead_time_days = fields.Integer(strict=True, validate=validate.Range(min=0, max=365))
+    lead_time_days = Int(0, 365)
     note = fields.String(validate=validate.Length(max=2000))
 
 
@@ -72,12 +73,12 @@ class SiteSchema(Schema):
 
 class LocationSchema(Schema):
     id = fields.Integer(dump_only=True)
-    site_id = fields.Integer(required=True, strict=True)
+    site_id = Id(required=True)
     code = fields.String(required=True, validate=validate.Length(min=1, max=64))
     name = fields.String(load_default="", validate=validate.Length(max=200))
     zone = fields.String(load_default="", validate=validate.Length(max=40))
     kind = fields.String(load_default="bin", validate=validate.OneOf(LOCATION_KINDS))
-    walk_seq = fields.Integer(strict=True, load_default=0)
+    walk_seq = Int(load_default=0)
     active = fields.Boolean(dump_only=True)
 
 
@@ -116,8 +117,8 @@ class AlertSchema(Schema):
 
 class MapCodeSchema(Schema):
     code = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    item_id = fields.Integer(required=True, strict=True)
-    pack_qty = fields.Integer(strict=True, load_default=1, validate=validate.Range(min=1, max=100_000))
+    item_id = Id(required=True)
+    pack_qty = Int(1, 100_000, load_default=1)
 
 
 item_schema, items_schema = ItemSchema(), ItemSchema(many=True)

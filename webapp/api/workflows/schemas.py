@@ -6,12 +6,12 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from ...models.workflows import COUNT_SCOPES
 from ...services.picking import SHORT_REASONS
-from ..devices import MAX_ID
+from ..bounded import Id, Int, Timestamp
 
 
 class LineIn(Schema):
     item = fields.String(required=True, validate=validate.Length(min=1, max=200))
-    quantity = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=1_000_000))
+    quantity = Int(1, 1_000_000, required=True)
 
 
 class OrderIn(Schema):
@@ -45,7 +45,7 @@ class CountIn(Schema):
 
 
 class RecountIn(Schema):
-    lines = fields.List(fields.Integer(strict=True), required=True, validate=validate.Length(min=1))
+    lines = fields.List(Id(), required=True, validate=validate.Length(min=1, max=1000))
 
 
 order_in, short_in, count_in, recount_in = OrderIn(), ShortIn(), CountIn(), RecountIn()
@@ -56,14 +56,12 @@ class ActionIn(Schema):
 
     action_id = fields.UUID(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(("short", "complete")))
-    task_id = fields.Integer(strict=True, required=True)
-    line_id = fields.Integer(strict=True, load_default=None, allow_none=True)
+    task_id = Id(required=True)
+    line_id = Id(load_default=None, allow_none=True)
     reason = fields.String(load_default="", validate=validate.OneOf(SHORT_REASONS + ("",)))
     note = fields.String(load_default="", validate=validate.Length(max=500))
-    occurred_at = fields.AwareDateTime(load_default=None, allow_none=True, default_timezone=UTC)
-    worker_id = fields.Integer(
-        strict=True, load_default=None, allow_none=True, validate=validate.Range(min=1, max=MAX_ID)
-    )
+    occurred_at = Timestamp(load_default=None, allow_none=True, default_timezone=UTC)
+    worker_id = Id(load_default=None, allow_none=True)
 
     @validates_schema
     def short_needs_line_and_reason(self, data, **_kw):

@@ -8,7 +8,8 @@ from ...errors import AppError, Forbidden, NotFound
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, open_tasks_for_device, task_document, task_list, task_view_for
 from ..blueprint import api_bp
-from ..params import int_arg, json_body
+from ..bounded import Flag, QueryInt
+from ..params import json_body, with_query
 from .schemas import count_in, order_in, recount_in, short_in
 
 
@@ -28,9 +29,10 @@ def _kind(kind_path: str) -> str:
 
 @api_bp.get("/tasks/open")
 @login_required
-def open_tasks():
+@with_query(site_id=QueryInt(1))
+def open_tasks(query):
     """Open orders, pick lists and counts of a site with their lines: what the phone keeps for offline work."""
-    return jsonify({"tasks": open_tasks_for_device(int_arg("site_id", lo=1))})
+    return jsonify({"tasks": open_tasks_for_device(query.get("site_id"))})
 
 
 @api_bp.get("/tasks/<int:task_id>")
@@ -42,9 +44,10 @@ def task_view(task_id):
 
 @api_bp.get("/<any('purchase-orders','pick-lists','count-sessions'):kind_path>")
 @login_required
-def list_tasks(kind_path):
+@with_query(site_id=QueryInt(1), all=Flag())
+def list_tasks(kind_path, query):
     """Tasks of one kind, open ones unless all=1."""
-    return jsonify({"tasks": task_list(_kind(kind_path), int_arg("site_id", lo=1), request.args.get("all") != "1")})
+    return jsonify({"tasks": task_list(_kind(kind_path), query.get("site_id"), not query["all"])})
 
 
 @api_bp.get("/<any('purchase-orders','pick-lists','count-sessions'):kind_path>/<int:task_id>")

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from ...auth.roles import require_role
 from ...errors import AppError
+from ...input_limits import form_int
 from ...models.alerts import ALERT_KINDS
 from ...services.catalog import COLUMNS, import_csv
 from ...services.notifications import add_webhook, delivery_log, save_settings, set_webhook_active, settings, webhooks
@@ -44,16 +45,16 @@ def office_notifications():
                 _id, new_secret = add_webhook(form.get("url", ""), kinds=form.getlist("kinds"))
                 flash(_("Webhook added. Copy the signing secret now; it is not shown again."), "ok")
             elif form.get("action") == "toggle":
-                set_webhook_active(int(form.get("id", "0")), form.get("active") == "1")
+                set_webhook_active(form_int(form.get("id"), 1) or 0, form.get("active") == "1")
             else:
                 save_settings(
                     email_enabled=form.get("email_enabled") == "1",
                     email_mode=form.get("email_mode", ""),
                     recipients=form.get("recipients", ""),
                     smtp_host=form.get("smtp_host", ""),
-                    smtp_port=int(form.get("smtp_port") or 25),
+                    smtp_port=form_int(form.get("smtp_port"), 1, 65535) or 25,
                     mail_from=form.get("mail_from", ""),
-                    digest_hour=int(form.get("digest_hour") or 8),
+                    digest_hour=form_int(form.get("digest_hour"), 0, 23) or 8,
                     kinds=form.getlist("kinds"),
                 )
                 flash(_("Saved."), "ok")

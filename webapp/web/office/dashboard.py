@@ -11,6 +11,7 @@ from ...auth.roles import require_role
 from ...domain.charts import Frame, bar_chart
 from ...errors import AppError
 from ...extensions import db
+from ...input_limits import EARLIEST_DATE, LATEST_DATE, query_id
 from ...models import Alert, Site
 from ...models.catalog import STOCK_CLASSES
 from ...services.replenishment import dashboard as dashboard_numbers
@@ -39,14 +40,14 @@ def office_context(**extra) -> dict:
 
 def _date_arg(name: str, default: date) -> date:
     try:
-        return date.fromisoformat(request.args.get(name, ""))
+        value = date.fromisoformat(request.args.get(name, ""))
     except ValueError:
         return default
+    return value if EARLIEST_DATE <= value <= LATEST_DATE else default
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
+    return query_id(request.args.get(name))
 
 
 def stock_filter() -> StockFilter:

@@ -9,6 +9,7 @@ from ...auth.roles import require_role
 from ...domain.charts import line_chart
 from ...errors import AppError
 from ...extensions import db
+from ...input_limits import form_int
 from ...models import Alert, Item, Site
 from ...services.purchasing import draft_purchase_orders, suggestions_by_supplier
 from ...services.replenishment import item_policy, set_override, stock_history
@@ -70,13 +71,12 @@ def office_override(item_id: int):
     """Set or clear the hand-set safety stock / reorder point of an item at a site."""
 
     def number(name):
-        value = request.form.get(name, "").strip()
-        return int(value) if value.isdigit() else None
+        return form_int(request.form.get(name))
 
     try:
         set_override(
             item_id,
-            int(request.form.get("site_id", "0")),
+            form_int(request.form.get("site_id"), 1) or 0,
             safety_stock=number("safety_stock"),
             reorder_point=number("reorder_point"),
             note=request.form.get("note", "")[:200],

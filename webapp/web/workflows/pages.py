@@ -5,7 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ...auth.roles import require_role
-from ...errors import AppError
+from ...errors import AppError, InvalidInput
+from ...input_limits import int_list
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, task_document, task_list
 from ..blueprint import web_bp
@@ -143,7 +144,7 @@ ACTIONS = {
         tid, current_user.id, f.get("zero_uncounted") == "1"
     ),
     ("count_session", "recount"): lambda tid, f: stocktake.request_recount(
-        tid, [int(x) for x in f.getlist("line")], current_user.id
+        tid, int_list(f.getlist("line"), "line"), current_user.id
     ),
 }
 
@@ -163,5 +164,6 @@ def workflow_office_action(kind_path, task_id, action):
             return _approval_preview(kind_path, task_id, request.form)
         run(task_id, request.form)
     except AppError as exc:
-        return workflow_office_task(kind_path, task_id, error=office_refusal(exc, request.form)), 409
+        status = 422 if isinstance(exc, InvalidInput) else 409
+        return workflow_office_task(kind_path, task_id, error=office_refusal(exc, request.form)), status
     return redirect(url_for("web.workflow_office_task", kind_path=kind_path, task_id=task_id), code=303)
