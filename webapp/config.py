@@ -31,11 +31,20 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
         "REMEMBER_COOKIE_SECURE": os.environ.get("SESSION_COOKIE_SECURE", "0") == "1",
-        "REMEMBER_COOKIE_DURATION": 60 * 60 * 24 * 30,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # How long a password login is remembered: floor workers' browsers for days, owners and managers
+        # (who can change everything) for hours.
+        "REMEMBER_COOKIE_DURATION": int(float(os.environ.get("REMEMBER_FLOOR_DAYS", "14")) * 86400),
+        "REMEMBER_OFFICE_DURATION": int(float(os.environ.get("REMEMBER_OFFICE_HOURS", "12")) * 3600),
         # Paired phones keep a permanent session (webapp/auth/devices.py renews it once a day). Not re-sent on
         # every response: a page's background requests answering late would put back a session from before
         # the worker signed in.
-        "PERMANENT_SESSION_LIFETIME": 60 * 60 * 24 * 90,
+        "PERMANENT_SESSION_LIFETIME": int(float(os.environ.get("DEVICE_SESSION_DAYS", "90")) * 86400),
+        # Wrong passwords allowed per user name and per client address within the window, before 429.
+        "LOGIN_FAILURES_PER_NAME": int(os.environ.get("LOGIN_FAILURES_PER_NAME", "5")),
+        "LOGIN_FAILURES_PER_ADDRESS": int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "20")),
+        "LOGIN_FAILURE_WINDOW": int(os.environ.get("LOGIN_FAILURE_WINDOW", str(15 * 60))),
         "SESSION_REFRESH_EACH_REQUEST": False,
         "BABEL_DEFAULT_LOCALE": "ja",
         "BABEL_DEFAULT_TIMEZONE": os.environ.get("APP_TIMEZONE", "Asia/Tokyo"),

@@ -72,8 +72,8 @@ async function registerWorker() {
   }
 }
 
-function guardLogout() {
-  const form = document.getElementById("logout-form");
+function guardLogout(form) {
+  // Logging out and signing out everywhere both keep the unsent scans (IndexedDB); they only warn about them.
   if (!form) return;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -89,5 +89,6 @@ function guardLogout() {
 window.addEventListener("load", () => {
   registerWorker().catch(() => {});
 });
-guardLogout();
+guardLogout(document.getElementById("logout-form"));
+guardLogout(document.getElementById("sign-out-everywhere-form"));
 requestSync();

@@ -5,11 +5,12 @@ from datetime import datetime
 from flask import make_response, redirect, render_template, request, url_for
 from flask_babel import format_time
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from ..errors import AppError
 from ..extensions import db
 from ..models import User
+from ..services.accounts import end_sessions
 from ..services.devices import check_badge, sign_in_with_badge
 from .blueprint import auth_bp
 from .devices import current_device
@@ -85,5 +86,7 @@ def badge_pin():
 @auth_bp.route("/badge/switch", methods=["POST"])
 def switch_worker():
     """Hand the shared phone to the next worker: sign out, keep the queue, back to the badge screen."""
+    if current_user.is_authenticated:
+        end_sessions(current_user.id)  # like a logout: no copy of this worker's session works afterwards
     logout_user()
     return redirect(url_for("auth.badge_sign_in"), code=303)

@@ -4,7 +4,7 @@ from flask import jsonify, redirect, request, url_for
 
 from ..extensions import db
 from ..models import User
-from ..services.accounts import user_for_token
+from ..services.accounts import session_matches, user_for_token
 from .devices import current_device
 
 
@@ -21,9 +21,14 @@ def init_login(login_manager) -> None:
     login_manager.login_view = "auth.login"
 
     @login_manager.user_loader
-    def load_user(user_id: str):
-        user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+    def load_user(identity: str):
+        # The session's and the remember cookie's identity is "id:version" (User.get_id); one from before
+        # versions existed counts as version 0. A bumped version refuses every copy of the old identity.
+        user_id, _sep, version = identity.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() and len(user_id) < 19 else None
+        if user is None or not user.active or not session_matches(user, version or "0"):
+            return None
+        return user
 
     @login_manager.request_loader
     def load_from_token(_request):

@@ -14,7 +14,7 @@ from .replenishment import (  # noqa: F401
 from .scans import Scan
 from .stock import Movement, StockLevel
 from .tasks import Task, TaskLine
-from .users import ApiToken, User
+from .users import ApiToken, LoginFailure, User
 from .workflows import Allocation, CountLine, CountSession, TaskAction, TaskEvent
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "DeviceSignIn",
     "Item",
     "Location",
+    "LoginFailure",
     "Movement",
     "PairingCode",
     "Scan",

@@ -3,11 +3,11 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .types import UTCDateTime, utcnow
+from .types import BigId, UTCDateTime, utcnow
 
 ROLES = ("worker", "manager", "owner")
 # Wrong PINs in a row before a badge is locked for a while (the counter starts again after the lock).
@@ -37,10 +37,17 @@ class User(UserMixin, db.Model):
     pin_hash: Mapped[str | None] = mapped_column(String(255))
     pin_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     pin_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of every session's and remember cookie's identity: bumped to end all of them at once
+    # (logout, a new password, deactivation, "sign out everywhere").
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_active(self) -> bool:
         return self.active
+
+    def get_id(self) -> str:
+        """The identity Flask-Login keeps in the session and the remember cookie: id and session version."""
+        return f"{self.id}:{self.session_version}"
 
     def has_role(self, role: str) -> bool:
         """Whether this user's role is at least `role` (worker < manager < owner)."""
@@ -61,3 +68,23 @@ class ApiToken(db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User] = relationship()
+
+
+# Stored lengths of a failed login's keys: longer input is cut before it is counted.
+LOGIN_NAME_LENGTH = 80
+LOGIN_ADDRESS_LENGTH = 64
+
+
+class LoginFailure(db.Model):
+    """One wrong password, by the name tried and the client address; counted in a window by every process."""
+
+    __tablename__ = "login_failures"
+    __table_args__ = (
+        Index("ix_login_failures_name_key_at", "name_key", "at"),
+        Index("ix_login_failures_address_at", "address", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name_key: Mapped[str] = mapped_column(String(LOGIN_NAME_LENGTH))
+    address: Mapped[str] = mapped_column(String(LOGIN_ADDRESS_LENGTH))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

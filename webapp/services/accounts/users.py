@@ -4,8 +4,8 @@ import hashlib
 import secrets
 
 from flask import current_app
-from sqlalchemy import bindparam, select
-from werkzeug.security import check_password_hash, generate_password_hash
+from sqlalchemy import select
+from werkzeug.security import generate_password_hash
 
 from ...errors import Conflict, InvalidInput, NotFound
 from ...extensions import db
@@ -17,7 +17,7 @@ from ..core import transactional
 TOKEN_PREFIX = "tnr_"
 
 
-def _hash_password(password: str) -> str:
+def hash_password(password: str) -> str:
     # Tests lower the work factor through config; production keeps werkzeug's default (scrypt).
     return generate_password_hash(password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
 
@@ -51,7 +51,7 @@ def create_user(
         username=username,
         display_name=display_name or username,
         role=role,
-        password_hash=_hash_password(password),
+        password_hash=hash_password(password),
         locale=locale,
         default_site_id=default_site_id,
     )
@@ -68,15 +68,8 @@ def set_password(username: str, password: str) -> None:
         raise NotFound(f"no user {username!r}")
     if len(password) < 8:
         raise InvalidInput("password must be at least 8 characters", fields={"password": ["too short"]})
-    user.password_hash = _hash_password(password)
-
-
-def authenticate(username: str, password: str) -> User | None:
-    """The active user with these credentials, or None."""
-    user = db.session.scalar(select(User).where(User.username == username.strip()))
-    if user is None or not user.active or not check_password_hash(user.password_hash, password):
-        return None
-    return user
+    user.password_hash = hash_password(password)
+    user.session_version += 1  # every session and remember cookie made with the old password ends
 
 
 @transactional
@@ -88,20 +81,6 @@ def create_token(username: str, name: str) -> str:
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     db.session.add(ApiToken(user_id=user.id, name=name or "token", token_hash=hash_token(token), prefix=token[:12]))
     return token
-
-
-# Built once: every device request looks up its token.
-_USER_FOR_TOKEN = (
-    select(User)
-    .join(ApiToken, ApiToken.user_id == User.id)
-    .where(ApiToken.token_hash == bindparam("token_hash"), ApiToken.revoked_at.is_(None))
-)
-
-
-def user_for_token(token: str) -> User | None:
-    """The active user owning a live token, or None."""
-    user = db.session.scalar(_USER_FOR_TOKEN, {"token_hash": hash_token(token)})
-    return user if user is not None and user.active else None
 
 
 @transactional
