@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.builders import actor, make_item, make_user, scan
-from tests.e2e.helpers import JAN, PASSWORD
+from tests.e2e.helpers import JAN, PASSWORD, hold_flash, release_flash
 from tests.e2e.workflow_phone import open_task, typed
 from webapp.extensions import db
 from webapp.models import Task
@@ -75,9 +75,11 @@ def test_screenshots_of_the_floor_fixes(phone, floor, locale, lang):
     device.wait_for_queue(pending=0)
     page.wait_for_selector("#flash", state="hidden")
     page.fill("#qty", "3")
+    hold_flash(page, "warn")
     typed(page, JAN)
     page.wait_for_selector("#flash[data-kind=warn]:not([hidden])")
     shoot(page, f"{lang}-f03-receive-over-warned")
+    release_flash(page)
     device.wait_for_queue(pending=0)
     page.wait_for_selector("#wf-step[data-state=warn] #wf-blind, #wf-closed:not([hidden])")
     page.wait_for_selector("#flash", state="hidden")

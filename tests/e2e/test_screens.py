@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tests.builders import actor, scan
-from tests.e2e.helpers import JAN, stock_of
+from tests.e2e.helpers import JAN, hold_flash, release_flash, stock_of
 from webapp.services.scanning import apply_scans
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
@@ -79,18 +79,24 @@ def test_screenshots_of_every_screen_at_phone_size(phone, locale, lang):
     shoot(page, f"{lang}-03-receive-empty")
     device.wedge("A-01-01")
     page.fill("#qty", "12")
+    hold_flash(page, "ok")
     device.wedge(JAN)
     page.wait_for_selector("#flash[data-kind=ok]")
     shoot(page, f"{lang}-04-feedback-ok")
+    release_flash(page)
     page.wait_for_selector("#flash", state="hidden")
     page.wait_for_selector("#session-list .scan-row[data-state=applied]", state="attached")
     shoot(page, f"{lang}-05-receive-scanned")
+    hold_flash(page, "error")
     device.wedge("4901234567890")
     page.wait_for_selector("#flash[data-kind=error]")
     shoot(page, f"{lang}-06-feedback-error")
+    release_flash(page)
+    hold_flash(page, "warn")
     device.wedge("4999999999999")
     page.wait_for_selector("#flash[data-kind=warn]")
     shoot(page, f"{lang}-07-feedback-unknown")
+    release_flash(page)
 
     for mode in ("pick", "count"):
         device.open(f"/scan/{mode}")
