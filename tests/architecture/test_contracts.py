@@ -47,6 +47,8 @@ def test_every_contract_holds_on_the_code_as_it_is():
         ("webapp/domain/gtin.py", "import sqlalchemy", "The domain is pure"),
         ("webapp/tls/hosts.py", "from flask import current_app", "The certificates are pure"),
         ("webapp/web/setup.py", "from ..serving import launcher", "Only `python -m webapp.serving`"),
+        ("webapp/services/backups/take.py", "from ...scheduling import JOBS", "Only the CLI's `flask scheduler`"),
+        ("webapp/scheduling/jobs.py", "from ..web import web_bp", "The scheduled jobs call services"),
         ("webapp/models/stock.py", "from ..services import scanning", "Models import no services"),
         ("webapp/services/catalog/items.py", "from ...api import api_bp", "Services import no API"),
         ("webapp/services/stock/queries.py", "from flask import request", "Services never read the request"),

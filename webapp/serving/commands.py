@@ -80,5 +80,15 @@ def gunicorn_commands(settings: Settings, cert: str | None, key: str | None, sec
     return commands
 
 
+def scheduler_command() -> Command:
+    """The one process that runs the periodic jobs (`flask scheduler`), however many gunicorn workers serve."""
+    return Command("scheduler", [sys.executable, "-m", "flask", "--app", "wsgi", "scheduler"])
+
+
+def serving_commands(settings: Settings, cert: str | None, key: str | None, secure: str) -> list[Command]:
+    """Everything the launcher supervises: the gunicorns and, unless SCHEDULER=0, the scheduler."""
+    return gunicorn_commands(settings, cert, key, secure) + ([scheduler_command()] if settings.scheduler else [])
+
+
 def environment(command: Command) -> dict[str, str]:
     return {**os.environ, **command.env}

@@ -4,7 +4,7 @@ import sys
 
 from ..tls import ensure_certificates, lan_addresses, summary, wanted_names
 from .banner import banner
-from .commands import gunicorn_commands, is_wildcard, public_url, setup_url, url_host
+from .commands import is_wildcard, public_url, serving_commands, setup_url, url_host
 from .settings import LOCAL_CA, PROXY, Settings, SettingsError, read_settings
 from .supervise import supervise
 
@@ -51,7 +51,7 @@ def main() -> int:
     cert, key, fingerprint = certificates(settings, paths["tls_dir"], paths["tls_names"], lan)
     secure = public_url(settings, lan)
     setup = setup_url(settings, secure)
-    commands = gunicorn_commands(settings, cert, key, secure)
+    commands = serving_commands(settings, cert, key, secure)
     bind = url_host(settings.host)
     if settings.mode == PROXY:
         listening = [f"plain HTTP on {bind}:{settings.port}, for the proxy at {', '.join(settings.trusted_proxies)}"]

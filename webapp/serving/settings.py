@@ -23,6 +23,7 @@ class Settings:
     trusted_proxies: tuple[str, ...]
     public_url: str
     seed_demo: bool
+    scheduler: bool = True  # the periodic jobs' process (webapp/scheduling); off where another host runs it
 
     @property
     def mode(self) -> str:
@@ -57,6 +58,7 @@ def read_settings(env: dict | None = None) -> Settings:
         trusted_proxies=proxies,
         public_url=env.get("PUBLIC_URL", "").strip().rstrip("/"),
         seed_demo=env.get("SEED_DEMO", "1") != "0",
+        scheduler=env.get("SCHEDULER", "1") != "0",
     )
 
 
