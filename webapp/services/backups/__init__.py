@@ -7,10 +7,19 @@ checks (integrity, checksum, a schema this code knows) and an upgrade of an olde
 from .errors import BackupFailed, RestoreRefused
 from .records import BackupRecord, backup_file, list_backups, prune
 from .restore import code_head, inspect_backup, restore_backup
-from .settings import BackupSettings, backup_folder, backup_settings, save_backup_settings
+from .settings import (
+    KEEP_DAYS_RANGE,
+    KEEP_FILES_RANGE,
+    BackupSettings,
+    backup_folder,
+    backup_settings,
+    save_backup_settings,
+)
 from .take import database_kind, take_backup
 
 __all__ = [
+    "KEEP_DAYS_RANGE",
+    "KEEP_FILES_RANGE",
     "BackupFailed",
     "BackupRecord",
     "BackupSettings",

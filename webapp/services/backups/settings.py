@@ -4,6 +4,7 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from flask import current_app
@@ -29,6 +30,14 @@ class BackupSettings:
     def hour_minute(self) -> tuple[int, int]:
         hour, minute = self.nightly_at.split(":")
         return int(hour), int(minute)
+
+    def next_nightly(self, now: datetime) -> datetime | None:
+        """When the next nightly backup runs, in the zone of `now` (the shop's), or None when they are off."""
+        if not self.nightly:
+            return None
+        hour, minute = self.hour_minute
+        at = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        return at if at > now else (at + timedelta(days=1)).replace(hour=hour, minute=minute)
 
 
 def backup_folder() -> Path:
