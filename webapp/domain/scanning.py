@@ -4,7 +4,18 @@ from dataclasses import dataclass
 
 MOVING_MODES = {"receive", "pick", "move", "adjust"}
 RECORD_ONLY_MODES = {"count", "lookup"}
-MAX_QUANTITY = 1_000_000
+MAX_QUANTITY = 1_000_000  # per scan, in base units: what the scan schema allows as a quantity, and the bound of
+# quantity x pack size x GS1 count together, so a code that says "count 99,999,999" cannot book beyond it.
+
+
+class QuantityRefused(ValueError):
+    """A scan whose units cannot be booked: a GS1 count of 0, or more units than one scan may carry."""
+
+    def __init__(self, reason: str, message: str, **params):
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.params = params
 
 
 @dataclass(frozen=True)
@@ -33,5 +44,15 @@ def deltas_for(mode: str, quantity: int, location_id: int, to_location_id: int |
 
 
 def base_quantity(quantity: int, pack_qty: int = 1, gs1_count: int | None = None) -> int:
-    """Units counted by a scan: scanned quantity x pack size x any GS1 count (AI 30/37)."""
-    return quantity * pack_qty * (gs1_count or 1)
+    """Units counted by a scan: scanned quantity x pack size x any GS1 count (AI 30/37), at most MAX_QUANTITY."""
+    if gs1_count is not None and gs1_count < 1:
+        raise QuantityRefused("gs1_count_zero", "The GS1 code counts 0 units: there is nothing to book.")
+    units = quantity * pack_qty * (1 if gs1_count is None else gs1_count)
+    if abs(units) > MAX_QUANTITY:
+        raise QuantityRefused(
+            "quantity_too_large",
+            f"{abs(units):,} units in one scan is more than the {MAX_QUANTITY:,} a scan may carry.",
+            units=f"{abs(units):,}",
+            maximum=f"{MAX_QUANTITY:,}",
+        )
+    return units

@@ -87,6 +87,8 @@ def rejection_reasons() -> dict:
         "forbidden": _("Your role may not do this."),
         "unknown_task": _("That task does not exist any more."),
         "bad_check_digit": _("Wrong check digit: scan again."),
+        "gs1_count_zero": _("The code counts 0 units, so nothing was booked. Scan the item's own barcode instead."),
+        "quantity_too_large": _("Too many units for one scan ({units}); at most {maximum}. Check the quantity."),
         "validation_error": _("The scan was incomplete or malformed."),
         "unknown_worker": _("The worker who made this scan has not signed in on this phone. Ask a manager."),
     }

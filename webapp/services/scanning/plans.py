@@ -1,7 +1,7 @@
 """Turning one scan into the rows it will write: the scan record and its ledger movements."""
 
 from ...domain.barcodes import MalformedCode
-from ...domain.scanning import base_quantity
+from ...domain.scanning import QuantityRefused, base_quantity
 from .context import ScanContext
 from .plan_rows import Plan, Rejected, default_bin, movement_rows, scan_row
 from .task_plans import plan_task_scan
@@ -33,6 +33,13 @@ def _site_id(scan: ScanIn, ctx: ScanContext, actor: Actor, location) -> int:
     return site_id
 
 
+def _units(scan: ScanIn, pack_qty: int, gs1_count: int | None) -> int:
+    try:
+        return base_quantity(scan.quantity, pack_qty, gs1_count)
+    except QuantityRefused as exc:
+        raise Rejected(exc.reason, exc.message, **exc.params) from exc
+
+
 def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: dict) -> Plan:
     """Plan one scan; raises Rejected for what cannot be applied as sent."""
     if scan.mode == "adjust" and actor.role == "worker":
@@ -44,6 +51,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
     parsed = ctx.parsed[pos]
     if isinstance(parsed, MalformedCode):
         raise Rejected(parsed.code, str(parsed))
+    _units(scan, 1, parsed.count)  # a GS1 count of 0, or one beyond the bound, is refused even for an unknown code
     location = _bin(ctx, scan.location, "from")
     to_location = _bin(ctx, scan.to_location, "to")
     if scan.mode == "move" and to_location is not None and location is not None and to_location.id == location.id:
@@ -85,7 +93,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
         )
         return Plan(pos, scan, row, outcome=ScanOutcome(str(scan.scan_id), "unresolved", message=row["message"]))
     item_id, pack = resolved
-    quantity = base_quantity(scan.quantity, pack, parsed.count)
+    quantity = _units(scan, pack, parsed.count)
     if scan.task_id is not None and scan.mode != "lookup":
         return plan_task_scan(
             pos,

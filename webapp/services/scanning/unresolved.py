@@ -3,7 +3,7 @@
 from sqlalchemy import func, select
 
 from ...domain.barcodes import MalformedCode, parse_code
-from ...domain.scanning import base_quantity
+from ...domain.scanning import QuantityRefused, base_quantity
 from ...errors import NotFound
 from ...extensions import db
 from ...models import Item, Scan
@@ -70,12 +70,13 @@ def map_code(code: str, item_id: int, pack_qty: int = 1) -> dict:
     load_receiving_bins(ctx)
     moves, skipped = [], []
     for scan in waiting:
-        quantity = base_quantity(scan.quantity, pack_qty, _gs1_count(scan.code))
         try:
+            # The pack size the code is mapped with may take a waiting scan beyond the bound: it waits on.
+            quantity = base_quantity(scan.quantity, pack_qty, _gs1_count(scan.code))
             location_id = scan.location_id
             if location_id is None and scan.mode not in ("count", "lookup"):
                 location_id = default_bin(ctx, scan.mode, quantity, item_id, scan.site_id).id
-        except Rejected as exc:
+        except (Rejected, QuantityRefused) as exc:
             skipped.append({"scan_id": str(scan.scan_id), "reason": exc.message})
             continue
         row = {
