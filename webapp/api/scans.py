@@ -14,6 +14,7 @@ HTTP_FOR_STATUS = {"applied": 201, "duplicate": 200, "unresolved": 202, "rejecte
 # Rejections that are not about the scan's shape: who may do it, what it names, what changed meanwhile.
 REJECTION_STATUS = {
     "forbidden": 403,
+    "undo_not_own": 403,
     "unknown_task": 404,
     "already_picked": 409,
     "too_many": 409,

@@ -84,6 +84,7 @@ def rejection_reasons() -> dict:
         "no_location": _("This site has no receiving bin: scan a bin first."),
         "unknown_scan": _("Nothing to undo: the original scan is not on the server."),
         "already_undone": _("This scan was already undone."),
+        "undo_not_own": _("You can undo only your own scans. Ask a manager to undo this one."),
         "forbidden": _("Your role may not do this."),
         "unknown_task": _("That task does not exist any more."),
         "bad_check_digit": _("Wrong check digit: scan again."),

@@ -24,7 +24,13 @@ def _source(target_plan: Plan | None, target) -> dict:
         "lot": target.lot,
         "undo_of": target.undo_of,
         "recorded_at": target.recorded_at,
+        "user_id": target.user_id,
     }
+
+
+def actor_may_undo(actor: Actor, scanned_by: int | None) -> bool:
+    """A worker may undo only their own scans; a manager or the owner any scan."""
+    return actor.role in ("manager", "owner") or scanned_by == actor.user_id
 
 
 def plan_undo(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: dict) -> Plan:
@@ -34,6 +40,8 @@ def plan_undo(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
     if target_plan is None and target is None:
         raise Rejected("unknown_scan", f"Nothing to undo: scan {scan.undo_of} is not known.")
     source = _source(target_plan, target)
+    if not actor_may_undo(actor, source["user_id"]):
+        raise Rejected("undo_not_own", "Workers may undo only their own scans; ask a manager.")
     if source["undo_of"] is not None or source["mode"] == "undo":
         raise Rejected("undo_of_undo", "An undo cannot be undone: scan the item again instead.")
     if scan.undo_of in ctx.already_undone or any(p.scan.undo_of == scan.undo_of for p in earlier.values()):
