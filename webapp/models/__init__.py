@@ -2,6 +2,7 @@
 
 from .alerts import Alert
 from .catalog import Barcode, BarcodeRemoval, Item, Supplier
+from .company import CompanyProfile
 from .devices import Device, DeviceSignIn, PairingCode
 from .locations import Location, Site
 from .replenishment import (  # noqa: F401
@@ -23,6 +24,7 @@ __all__ = [
     "ApiToken",
     "Barcode",
     "BarcodeRemoval",
+    "CompanyProfile",
     "CountLine",
     "CountSession",
     "Device",

@@ -23,6 +23,8 @@ class Supplier(db.Model):
     lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The language of the order documents sent to this supplier: "ja" or "en".
+    language: Mapped[str] = mapped_column(String(2), default="ja")
 
 
 class Item(db.Model):
@@ -52,6 +54,8 @@ class Item(db.Model):
     min_order_qty: Mapped[int] = mapped_column(Integer, default=1)
     order_multiple: Mapped[int] = mapped_column(Integer, default=1)
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), index=True)
+    # Food and drink (飲食料品) bear the reduced consumption tax rate on an order document.
+    reduced_tax: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -10,7 +10,11 @@ from ..extensions import db
 from .types import UTCDateTime, utcnow
 
 COUNT_SCOPES = ("site", "zone", "bins", "items")
-EVENT_KINDS = ("over_receipt", "not_on_order", "closed_short", "short_pick", "recount", "approved", "cancelled")
+EVENT_KINDS = (
+    *("over_receipt", "not_on_order", "closed_short", "short_pick", "recount", "approved", "cancelled"),
+    # A purchase order's life: who confirmed, sent, edited, merged and reopened it, and when.
+    *("confirmed", "sent", "edited", "merged", "reopened"),
+)
 
 
 class Allocation(db.Model):
