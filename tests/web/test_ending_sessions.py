@@ -113,3 +113,20 @@ def test_a_shared_phone_whose_worker_signs_out_everywhere_shows_the_badge_screen
     refused = phone.get("/api/v1/session")
     assert refused.status_code == 401 and refused.json["error"]["code"] == "unauthorized"  # not "device_revoked"
     assert phone.get("/badge").status_code == 200
+
+
+def test_switching_worker_on_a_shared_phone_ends_the_workers_copied_session_too(sato, app):
+    manager = create_user("suzuki", PASSWORD, "manager", display_name="鈴木")
+    office = browser(app)
+    [badge] = issue_badges(manager, [sato["id"]])
+    phone = browser(app)
+    pair_phone(phone, pairing_link(office, log_in(office, "suzuki")))
+    page = phone.get("/badge").get_data(as_text=True)
+    phone.post("/badge", data={"badge": badge.code, "csrf_token": csrf(page)})
+    copied = copy_of(app, phone, "session")
+    assert signed_in(copied)
+
+    home = phone.get("/").get_data(as_text=True)
+    assert phone.post("/badge/switch", data={"csrf_token": csrf(home)}).headers["Location"] == "/badge"
+
+    assert not signed_in(copied) and not signed_in(phone)
