@@ -3,7 +3,7 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, SmallInteger, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, SmallInteger, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -90,6 +90,17 @@ class NotificationSettings(db.Model):
     smtp_host: Mapped[str] = mapped_column(String(200), default="")
     smtp_port: Mapped[int] = mapped_column(Integer, default=25)
     mail_from: Mapped[str] = mapped_column(String(200), default="")
+    # The mail server's security (none | starttls | tls: implicit TLS, "SMTPS"), login and sender name.
+    smtp_security: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
+    smtp_username: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Fernet token under a key derived from SECRET_KEY: a copy of the database alone does not reveal it.
+    smtp_password_token: Mapped[str] = mapped_column(Text, default="", server_default="")
+    mail_from_name: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # A CA (PEM) trusted besides the system's, for a LAN server with its own; or any certificate, by choice.
+    smtp_ca_pem: Mapped[str] = mapped_column(Text, default="", server_default="")
+    smtp_allow_untrusted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The shop's e-mail-to-FAX gateway address, "{fax}" standing for the number's digits.
+    fax_gateway: Mapped[str] = mapped_column(String(200), default="", server_default="")
     digest_hour: Mapped[int] = mapped_column(Integer, default=8)
     kinds: Mapped[list] = mapped_column(JSON, default=list)  # empty: every kind
     # Alerts up to this id have been queued for delivery already.

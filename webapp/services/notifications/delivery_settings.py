@@ -24,6 +24,13 @@ def settings() -> NotificationSettings:
         smtp_host="",
         smtp_port=25,
         mail_from="",
+        smtp_security="none",
+        smtp_username="",
+        smtp_password_token="",
+        mail_from_name="",
+        smtp_ca_pem="",
+        smtp_allow_untrusted=False,
+        fax_gateway="",
         digest_hour=8,
         kinds=[],
         last_alert_id=0,
@@ -54,19 +61,19 @@ def save_settings(
     email_enabled: bool,
     email_mode: str,
     recipients: str,
-    smtp_host: str = "",
-    smtp_port: int = 25,
-    mail_from: str = "",
+    smtp_host: str | None = None,
+    smtp_port: int | None = None,
+    mail_from: str | None = None,
     digest_hour: int = 8,
     kinds=(),
 ) -> None:
-    """Save how alerts are e-mailed: immediately or as a daily digest, to whom, through which server."""
+    """Save how alerts are e-mailed: immediately or as a daily digest, to whom; server fields left None are kept."""
     errors = {}
     if email_mode not in EMAIL_MODES:
         errors["email_mode"] = ["immediate or digest"]
     if not 0 <= digest_hour <= 23:
         errors["digest_hour"] = ["0 to 23"]
-    if not 1 <= smtp_port <= 65535:
+    if smtp_port is not None and not 1 <= smtp_port <= 65535:
         errors["smtp_port"] = ["1 to 65535"]
     addresses = [a.strip() for a in recipients.replace(";", ",").replace("\n", ",").split(",") if a.strip()]
     if any("@" not in a or " " in a for a in addresses):
@@ -77,7 +84,12 @@ def save_settings(
         raise InvalidInput("Check the highlighted settings.", fields=errors)
     row = settings_row()
     row.email_enabled, row.email_mode, row.recipients = email_enabled, email_mode, ", ".join(addresses)
-    row.smtp_host, row.smtp_port, row.mail_from = smtp_host.strip(), smtp_port, mail_from.strip()
+    if smtp_host is not None:
+        row.smtp_host = smtp_host.strip()
+    if smtp_port is not None:
+        row.smtp_port = smtp_port
+    if mail_from is not None:
+        row.mail_from = mail_from.strip()
     row.digest_hour, row.kinds = digest_hour, _check_kinds(kinds)
 
 

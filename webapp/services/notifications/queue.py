@@ -1,6 +1,8 @@
 """The outbox: alerts become deliveries, deliveries are claimed, sent and retried with backoff."""
 
+import logging
 from datetime import datetime, timedelta
+from email.message import EmailMessage
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
@@ -10,8 +12,11 @@ from ...models import Alert, Item, NotificationDelivery, Site, WebhookEndpoint
 from ...models.types import utcnow
 from ..core import transactional
 from .delivery_settings import settings, settings_row
-from .send import DeliveryFailed, post_webhook, send_email
+from .mail import send_mail
+from .mail_server import mail_server
+from .send import DeliveryFailed, post_webhook
 
+log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 6
 BACKOFF_SECONDS = 30  # 30 s, 1, 2, 4, 8 minutes between the six attempts
 LEASE = timedelta(minutes=5)  # a claimed delivery is not picked up by another dispatcher meanwhile
@@ -173,23 +178,26 @@ def _record(delivery_id: int, now: datetime, error: str = "", status: int | None
 
 
 def send_due(now: datetime | None = None, config=None, limit: int = 200) -> tuple[int, int]:
-    """Send what is due; returns (sent, failed attempts). The network is used outside any transaction."""
+    """Send what is due; returns (sent, failed attempts). The network is used outside any transaction.
+
+    `config` is accepted for older callers only: the mail server is the saved one, else the app's SMTP_* settings.
+    """
     now = now or utcnow()
-    config = config or {}
     sent = failed = 0
     for delivery_id in _claim(now, limit):
-        job = _job(delivery_id, config, now)
+        job = _job(delivery_id, now)
         db.session.rollback()  # end the read snapshot before waiting on the network
         try:
             status = job()
             ok = _record(delivery_id, now, status=status)
         except DeliveryFailed as exc:
+            log.warning("notification delivery %s failed: %s", delivery_id, exc)
             ok = _record(delivery_id, now, error=str(exc) or "failed", status=exc.status)
         sent, failed = sent + ok, failed + (not ok)
     return sent, failed
 
 
-def _job(delivery_id: int, config, now: datetime):
+def _job(delivery_id: int, now: datetime):
     """A no-argument call that sends the delivery, built from plain values read now."""
     d = db.session.get(NotificationDelivery, delivery_id)
     if d.channel == "webhook":
@@ -202,17 +210,20 @@ def _job(delivery_id: int, config, now: datetime):
             return paused
         url, secret, body = endpoint.url, endpoint.secret, d.payload | {"delivery_id": d.id, "sent_at": now.isoformat()}
         return lambda: post_webhook(url, secret, body, delivery_id, str(int(now.timestamp())))
-    conf = settings()
-    recipients = [a.strip() for a in conf.recipients.split(",") if a.strip()]
-    args = (
-        conf.smtp_host or config.get("SMTP_HOST", ""),
-        conf.smtp_port or config.get("SMTP_PORT", 25),
-        conf.mail_from or config.get("MAIL_FROM", "tanaoroshi@localhost"),
-        recipients,
-        d.payload.get("subject", ""),
-        d.payload.get("text", ""),
-    )
-    return lambda: send_email(*args)
+    recipients = [a.strip() for a in settings().recipients.split(",") if a.strip()]
+    message = EmailMessage()
+    message["Subject"] = d.payload.get("subject", "")
+    if recipients:
+        message["To"] = ", ".join(recipients)
+    message.set_content(d.payload.get("text", ""))
+    server = mail_server()  # read now: the job runs after this transaction has ended
+
+    def email():
+        result = send_mail(message, server)
+        if not result.ok:
+            raise DeliveryFailed(result.summary(), result.code)
+
+    return email
 
 
 def dispatch(now=None, tz: str = "Asia/Tokyo", app_config=None) -> dict:

@@ -1,12 +1,10 @@
-"""The wire side of notifications: an e-mail over SMTP, a JSON webhook signed with HMAC-SHA256."""
+"""The wire side of webhooks: a JSON POST signed with HMAC-SHA256 (e-mail goes through mail.py)."""
 
 import hashlib
 import hmac
 import json
-import smtplib
 import urllib.error
 import urllib.request
-from email.message import EmailMessage
 
 TIMEOUT_SECONDS = 10
 SIGNATURE_HEADER = "X-Tanaoroshi-Signature"
@@ -55,17 +53,3 @@ def post_webhook(url: str, secret: str, payload: dict, delivery_id: int, timesta
         raise DeliveryFailed(f"HTTP {exc.code}", exc.code) from None
     except (urllib.error.URLError, OSError) as exc:
         raise DeliveryFailed(str(getattr(exc, "reason", exc))) from None
-
-
-def send_email(host: str, port: int, sender: str, recipients: list[str], subject: str, text: str) -> None:
-    """Send one plain-text UTF-8 e-mail; raises DeliveryFailed when the server cannot be used."""
-    if not host or not recipients:
-        raise DeliveryFailed("no SMTP server or no recipients configured")
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = sender, ", ".join(recipients), subject
-    message.set_content(text)
-    try:
-        with smtplib.SMTP(host, port, timeout=TIMEOUT_SECONDS) as smtp:
-            smtp.send_message(message)
-    except (smtplib.SMTPException, OSError) as exc:
-        raise DeliveryFailed(str(exc)) from None

@@ -1,4 +1,4 @@
-"""The office's CSV import (with a dry-run preview) and the owner's notification settings."""
+"""The office's CSV import (with a dry-run preview) and the owner's notification settings (mail server: mail.py)."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -8,10 +8,19 @@ from ...errors import AppError
 from ...input_limits import form_int
 from ...models.alerts import ALERT_KINDS
 from ...services.catalog import COLUMNS, import_csv
-from ...services.notifications import add_webhook, delivery_log, save_settings, set_webhook_active, settings, webhooks
+from ...services.notifications import (
+    DEFAULT_PORTS,
+    add_webhook,
+    delivery_log,
+    save_settings,
+    set_webhook_active,
+    settings,
+    webhooks,
+)
 from ..blueprint import web_bp
 from .dashboard import office_context
 from .labels import ALERT_LABELS
+from .mail_messages import SECURITY_LABELS
 
 
 @web_bp.route("/office/import", methods=["GET", "POST"])
@@ -51,9 +60,6 @@ def office_notifications():
                     email_enabled=form.get("email_enabled") == "1",
                     email_mode=form.get("email_mode", ""),
                     recipients=form.get("recipients", ""),
-                    smtp_host=form.get("smtp_host", ""),
-                    smtp_port=form_int(form.get("smtp_port"), 1, 65535) or 25,
-                    mail_from=form.get("mail_from", ""),
                     digest_hour=form_int(form.get("digest_hour"), 0, 23) or 8,
                     kinds=form.getlist("kinds"),
                 )
@@ -62,14 +68,23 @@ def office_notifications():
             flash(getattr(exc, "message", _("Check the numbers.")), "error")
         if not new_secret:
             return redirect(url_for("web.office_notifications"), code=303)
-    return render_template(
-        "office/notifications.html",
-        **office_context(
-            s=settings(),
-            hooks=webhooks(),
-            log=delivery_log(30),
-            kinds=ALERT_KINDS,
-            alert_labels=ALERT_LABELS,
-            new_secret=new_secret,
-        ),
+    return notifications_page(200, new_secret=new_secret)
+
+
+def notifications_page(status: int, **extra):
+    """The settings page, with what a form just answered (errors, the test e-mail's outcome) in `extra`."""
+    row = settings()
+    recipients = [a.strip() for a in row.recipients.split(",") if a.strip()]
+    context = office_context(
+        s=row,
+        hooks=webhooks(),
+        log=delivery_log(30),
+        kinds=ALERT_KINDS,
+        alert_labels=ALERT_LABELS,
+        security_labels=SECURITY_LABELS,
+        default_ports=DEFAULT_PORTS,
+        password_set=bool(row.smtp_password_token),
+        ca_set=bool(row.smtp_ca_pem),
+        test_address=recipients[0] if recipients else "",
     )
+    return render_template("office/notifications.html", **(context | extra)), status
