@@ -65,6 +65,9 @@ def register_app_fallbacks(app) -> None:
 
     @app.errorhandler(errors.AppError)
     def page_error(exc: errors.AppError):
-        # Pages get a plain HTTP error of the mapped status; the API blueprint answers in JSON itself.
+        # Pages get a plain HTTP error of the mapped status; so does an /api/ path no route matched,
+        # in the API's shape (refused by a check that runs before routing, e.g. a NUL in the query).
         status = next(s for cls, s in STATUS.items() if isinstance(exc, cls))
+        if request.path.startswith("/api/"):
+            return error_response(status, exc.code, exc.message, exc.fields)
         return exc.message, status
