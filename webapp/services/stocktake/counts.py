@@ -1,6 +1,7 @@
 """Stocktake: sessions by site, zone, bins or items; blind counts; variance netted for movements; approval."""
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import selectinload
 
 from ...domain.variance import Variance, by_value, totals
 from ...errors import Conflict, InvalidInput
@@ -99,7 +100,14 @@ def review(task_id: int) -> dict:
     """Every line with snapshot, moved during the count, expected at count, counted, variance and value."""
     task = get_task(task_id, "count_session")
     session = db.session.get(CountSession, task_id)
-    lines = list(db.session.scalars(select(CountLine).where(CountLine.task_id == task_id)))
+    # Items and bins in two queries, not two per line: the phone's open-task list reads every count.
+    lines = list(
+        db.session.scalars(
+            select(CountLine)
+            .where(CountLine.task_id == task_id)
+            .options(selectinload(CountLine.item), selectinload(CountLine.location))
+        )
+    )
     if session.approved_at is None:
         at_count = ledger_at_count(task_id)
     rows, variances = [], []
@@ -211,5 +219,7 @@ def counter_view(task_id: int) -> dict:
     keep = ("id", "bin", "walk_seq", "item_id", "item_code", "item_name", "item_name_en", "lot", "counted", "recount")
     lines = [{k: r[k] for k in keep} | ({} if blind else {"expected": r["expected"]}) for r in data["lines"]]
     lines.sort(key=lambda r: (r["walk_seq"], r["bin"], r["item_code"]))
-    bins = [db.session.get(Location, b).code for b in scope_bins(data["session"], data["task"].site_id)]
+    ids = scope_bins(data["session"], data["task"].site_id)
+    codes = dict(db.session.execute(select(Location.id, Location.code).where(Location.id.in_(ids))).all())
+    bins = [codes[b] for b in ids if b in codes]
     return {"task": data["task"], "blind": blind, "bins": bins, "lines": lines}

@@ -1,10 +1,11 @@
 """Read side of the workflows: one plain document per task, the same for the API, the pages and the phone cache."""
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ...errors import NotFound
 from ...extensions import db
-from ...models import Site, Task
+from ...models import Site, Task, TaskLine
 from ..picking import pick_lines
 from ..purchasing import order_lines
 from ..stocktake import counter_view, review
@@ -75,9 +76,14 @@ def task_list(kind: str, site_id: int | None = None, open_only: bool = True) -> 
 
 def open_tasks_for_device(site_id: int | None) -> list[dict]:
     """Every open order, pick list and count of a site with its lines, for the phone to work offline."""
-    stmt = select(Task.id, Task.kind).where(
+    stmt = select(Task).where(
         Task.status.in_(OPEN_STATUSES), Task.kind.in_(("purchase_order", "pick_list", "count_session"))
     )
     if site_id is not None:
         stmt = stmt.where(Task.site_id == site_id)
-    return [task_document(i, kind) for i, kind in db.session.execute(stmt.order_by(Task.kind, Task.id))]
+    # Every task with its lines, items and bins in four queries, held here so each document finds them
+    # loaded (lazy loads per line made a busy day's list take seconds).
+    lines = selectinload(Task.lines)
+    stmt = stmt.options(lines.selectinload(TaskLine.item), lines.selectinload(TaskLine.location))
+    tasks = list(db.session.scalars(stmt.order_by(Task.kind, Task.id)))
+    return [task_document(t.id, t.kind) for t in tasks]
