@@ -7,6 +7,7 @@ from flask import Flask
 from . import sqlite_setup  # noqa: F401  (registers the SQLite connection hooks)
 from .config import load_config
 from .extensions import babel, csrf, db, login_manager, migrate
+from .security_headers import init_security_headers
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -27,6 +28,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     register_extensions(app)
     register_blueprints(app)
     register_commands(app)
+    init_security_headers(app)
     if app.config["TRUSTED_PROXIES"]:
         from .proxies import TrustedProxyFix
 

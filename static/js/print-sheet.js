@@ -1,2 +1,2 @@
-// The badge sheet's Print button (a module, not an inline handler).
+// The Print button of the badge sheet and the label sheet (a module, not an inline handler).
 document.getElementById("print-sheet").addEventListener("click", () => window.print());

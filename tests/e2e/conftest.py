@@ -9,6 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from tests.builders import make_item, make_site, make_user
@@ -29,6 +32,30 @@ CHROMIUM_ARGS = [
     "--use-fake-device-for-media-stream",
 ]
 PHONE = {"width": 390, "height": 844}
+# What Chromium writes to the console when the Content-Security-Policy blocked something (webapp/security_headers.py).
+CSP_REPORT = "Content Security Policy"
+
+
+def _wait_for_function_by_evaluate(page, expression, *, arg=None, timeout=None, polling=None):
+    """Page.wait_for_function, polled with page.evaluate: Playwright's own runs the predicate through eval() in the
+    page, which the app's CSP (no 'unsafe-eval') rightly refuses; evaluate comes from DevTools, outside the policy."""
+    deadline = time.monotonic() + (30_000 if timeout is None else timeout) / 1000
+    pause = polling if isinstance(polling, (int, float)) else 50
+    while True:
+        try:
+            value = page.evaluate(expression, arg)
+        except PlaywrightError as exc:  # the page navigated meanwhile: ask the next one
+            if "context was destroyed" not in str(exc) and "navigat" not in str(exc):
+                raise
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeoutError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(pause)
+
+
+Page.wait_for_function = _wait_for_function_by_evaluate
 
 
 def pytest_collection_modifyitems(items):
@@ -150,8 +177,45 @@ def videos(tmp_path_factory):
     }
 
 
+def watch_csp(context, found: list) -> None:
+    """Record every CSP violation reported in a context's pages and workers: working under the policy means none."""
+    context.on("console", lambda msg: CSP_REPORT in msg.text and found.append(f"{msg.location.get('url')}: {msg.text}"))
+
+
+class CspWatchedBrowser:
+    """A Chromium whose every context reports its CSP violations to one list (tests that open contexts directly)."""
+
+    def __init__(self, browser, found: list):
+        self.browser = browser
+        self.found = found
+
+    def new_context(self, **options):
+        context = self.browser.new_context(**options)
+        watch_csp(context, self.found)
+        return context
+
+    def new_page(self, **options):
+        return self.new_context(**options).new_page()
+
+    def __getattr__(self, name):
+        return getattr(self.browser, name)
+
+
 @pytest.fixture(scope="session")
-def browsers(playwright):
+def csp_violations():
+    return []
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(csp_violations):
+    """Fail any e2e test during which Chromium blocked something under the Content-Security-Policy."""
+    csp_violations.clear()
+    yield
+    assert csp_violations == [], f"blocked by the Content-Security-Policy: {csp_violations}"
+
+
+@pytest.fixture(scope="session")
+def browsers(playwright, csp_violations):
     """A Chromium per camera video (None: Chromium's own test pattern), launched on first use."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y --no-install-recommends chromium")
@@ -161,7 +225,8 @@ def browsers(playwright):
         key = str(video) if video else None
         if key not in launched:
             args = CHROMIUM_ARGS + ([f"--use-file-for-fake-video-capture={video}"] if video else [])
-            launched[key] = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+            chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+            launched[key] = CspWatchedBrowser(chromium, csp_violations)
         return launched[key]
 
     yield get
@@ -184,11 +249,15 @@ class Phone:
             **options,
         )
         self.requests = []
+        self.errors = []
+        if not isinstance(
+            browser, CspWatchedBrowser
+        ):  # a browser a test launched itself (tests/e2e/test_https_shop.py)
+            watch_csp(self.context, self.errors)
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page = self.context.new_page()
         self.page.set_default_timeout(30_000)  # the CI machine may be busy
         self.page.on("dialog", lambda dialog: dialog.accept())
-        self.errors = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         # Network failures are expected offline; script errors never are.
         self.page.on(

@@ -13,6 +13,7 @@ from .blueprint import web_bp
 SHELL_FILES = (
     "css/app.css",
     "js/app.js",
+    "js/early-keys.js",
     "js/queue.js",
     "js/idb.js",
     "js/sync.js",
