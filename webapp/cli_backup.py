@@ -23,9 +23,10 @@ def register_backup_cli(app):
     @app.cli.command("restore")
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--yes", is_flag=True, help="Do not ask (for scripts).")
-    def restore_cmd(file, yes):
+    @click.option("--no-safety-backup", "safety_backup", flag_value=False, default=True, help="Do not back up first.")
+    def restore_cmd(file, yes, safety_backup):
         """Replace the database with a backup FILE, then upgrade it to this code's schema."""
-        from .services.backups import BackupFailed, RestoreRefused, inspect_backup, restore_backup
+        from .services.backups import BackupFailed, RestoreRefused, inspect_backup, restore_backup, take_backup
 
         try:
             plan = inspect_backup(file)
@@ -39,6 +40,13 @@ def register_backup_cli(app):
                     "restore replaces the whole database: confirm with --yes when not at a terminal"
                 )
             click.confirm("Replace the current database with this backup? Everything since it is lost", abort=True)
+        if safety_backup:
+            # The database as it is now, so a restore of the wrong file can be undone; never pruned here, as
+            # pruning could delete the very file about to be restored.
+            try:
+                click.echo(f"the database as it was is kept in {take_backup(prune_old=False).path}")
+            except BackupFailed as exc:
+                click.echo(f"no backup of the database as it was ({exc.message})")
         try:
             restore_backup(file)
         except (BackupFailed, RestoreRefused) as exc:

@@ -39,7 +39,7 @@ def backup_lock():
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def take_backup(now: datetime | None = None) -> BackupRecord:
+def take_backup(now: datetime | None = None, prune_old: bool = True) -> BackupRecord:
     """Back up the app's database into the backup folder; old backups are pruned only after this one is good."""
     now = now or utcnow()
     kind = database_kind()
@@ -53,7 +53,8 @@ def take_backup(now: datetime | None = None) -> BackupRecord:
             raise
         os.replace(partial, path)
         record = write_record(path, taken_at=now, database=kind, revision=revision)
-        prune(backup_settings(), now)
+        if prune_old:
+            prune(backup_settings(), now)
     return record
 
 
