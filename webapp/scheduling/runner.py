@@ -12,17 +12,7 @@ from apscheduler.triggers.cron import CronTrigger
 from ..extensions import db
 from .jobs import JOBS, Job
 
-
-class _Log:
-    """The scheduler's logger, switched back on at each use: migrations/env.py's fileConfig disables loggers."""
-
-    def __getattr__(self, name):
-        logger = logging.getLogger("tanaoroshi.scheduler")
-        logger.disabled = False
-        return getattr(logger, name)
-
-
-log = _Log()
+log = logging.getLogger("tanaoroshi.scheduler")
 REFRESH_SECONDS = 60
 # A job missed while the PC was asleep or off still runs once when it wakes, within a day.
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": 24 * 3600}
