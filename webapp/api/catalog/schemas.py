@@ -61,6 +61,7 @@ class SupplierSchema(Schema):
     phone = fields.String(allow_none=True, validate=validate.Length(max=40))
     lead_time_days = Int(0, 365)
     note = fields.String(validate=validate.Length(max=2000))
+    language = fields.String(validate=validate.OneOf(("ja", "en")))  # of its order documents
 
 
 class SiteSchema(Schema):

@@ -4,7 +4,7 @@ received against their lines (over and short recorded), closed short, cancelled 
 with who and when — and the order document (発注書) as a PDF with the shop's company block.
 """
 
-from .company import company_profile, save_company_profile
+from .company import company_profile, document_languages, save_company_profile, set_document_language
 from .drafts import add_draft_line, remove_draft_line, update_draft, update_draft_line
 from .history import order_history, order_summary, orders_listing
 from .life import cancel_order, confirm_order, mark_sent, merge_drafts, reopen_order
@@ -28,6 +28,7 @@ __all__ = [
     "company_profile",
     "confirm_order",
     "create_purchase_order",
+    "document_languages",
     "draft_purchase_orders",
     "import_purchase_orders",
     "mark_sent",
@@ -44,6 +45,7 @@ __all__ = [
     "reopen_order",
     "reopen_received_order",
     "save_company_profile",
+    "set_document_language",
     "suggestion_rows",
     "suggestions_by_supplier",
     "take_back_receipt",

@@ -1,8 +1,10 @@
 """The shop's company block for its order documents (one row, made on first save), and the tax rates."""
 
-from ...errors import InvalidInput
+from sqlalchemy import select
+
+from ...errors import InvalidInput, NotFound
 from ...extensions import db
-from ...models import CompanyProfile
+from ...models import CompanyProfile, Supplier
 from ..core import transactional
 
 TEXT_FIELDS = {
@@ -41,3 +43,20 @@ def save_company_profile(**values) -> None:
     row.standard_tax_percent = values.get("standard_tax_percent", 10)
     row.reduced_tax_percent = values.get("reduced_tax_percent", 8)
     db.session.add(row)
+
+
+def document_languages() -> list[dict]:
+    """Every active supplier with the language of its order documents."""
+    rows = db.session.scalars(select(Supplier).where(Supplier.active).order_by(Supplier.code))
+    return [{"id": s.id, "code": s.code, "name": s.name, "language": s.language} for s in rows]
+
+
+@transactional
+def set_document_language(supplier_id: int, language: str) -> None:
+    """Japanese or English order documents for one supplier."""
+    if language not in ("ja", "en"):
+        raise InvalidInput("The language is ja or en.", code="bad_language", fields={"language": ["ja", "en"]})
+    supplier = db.session.get(Supplier, supplier_id)
+    if supplier is None:
+        raise NotFound(f"No supplier {supplier_id}.")
+    supplier.language = language

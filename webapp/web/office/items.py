@@ -111,12 +111,11 @@ def office_draft_orders():
     }
     try:
         ids = draft_purchase_orders(current_user.id, _int_arg("site"), only=picked or None)
-        flash(
-            _("%(count)d draft purchase orders made. Check and send them from Purchase orders.", count=len(ids)), "ok"
-        )
     except AppError as exc:
         flash(exc.message, "error")
-    return redirect(url_for("web.office_suggestions"), code=303)
+        return redirect(url_for("web.office_suggestions"), code=303)
+    flash(_("%(count)d draft purchase orders made: check, confirm and send them here.", count=len(ids)), "ok")
+    return redirect(url_for("web.office_orders", stage="draft"), code=303)  # lands on the drafts just made
 
 
 @web_bp.route("/office/alerts")

@@ -73,9 +73,7 @@ def _create(kind: str, form, files) -> list[int]:
     return [picking.create_pick_list(site, lines, current_user.id, form.get("party", ""))]
 
 
-@web_bp.route(
-    "/workflows/office/<any('purchase-orders','pick-lists','count-sessions'):kind_path>", methods=["GET", "POST"]
-)
+@web_bp.route("/workflows/office/<any('pick-lists','count-sessions'):kind_path>", methods=["GET", "POST"])
 @require_role("manager")
 def workflow_office(kind_path):
     """Tasks of one kind, with a form to make one (or import a CSV)."""
@@ -99,7 +97,7 @@ def workflow_office(kind_path):
     )
 
 
-@web_bp.route("/workflows/office/<any('purchase-orders','pick-lists','count-sessions'):kind_path>/<int:task_id>")
+@web_bp.route("/workflows/office/<any('pick-lists','count-sessions'):kind_path>/<int:task_id>")
 @require_role("manager")
 def workflow_office_task(kind_path, task_id, error=None, confirm=None):
     """An order with over and under per line, a pick list, or a count's review by value."""
@@ -137,8 +135,6 @@ def _approval_preview(kind_path, task_id, form):
 
 
 ACTIONS = {
-    ("purchase_order", "close"): lambda tid, f: purchasing.close_short(tid, current_user.id, f.get("reason", "")),
-    ("purchase_order", "release"): lambda tid, f: purchasing.release_purchase_order(tid),
     ("pick_list", "cancel"): lambda tid, f: picking.cancel_pick_list(tid, current_user.id),
     ("count_session", "approve"): lambda tid, f: stocktake.approve(
         tid, current_user.id, f.get("zero_uncounted") == "1"
@@ -150,12 +146,12 @@ ACTIONS = {
 
 
 @web_bp.route(
-    "/workflows/office/<any('purchase-orders','pick-lists','count-sessions'):kind_path>/<int:task_id>/<action>",
+    "/workflows/office/<any('pick-lists','count-sessions'):kind_path>/<int:task_id>/<action>",
     methods=["POST"],
 )
 @require_role("manager")
 def workflow_office_action(kind_path, task_id, action):
-    """Close short, release, cancel, approve or ask for a recount."""
+    """Cancel a pick list, approve a count or ask for a recount (purchase orders: orders.py)."""
     run = ACTIONS.get((KIND_OF[kind_path], action))
     if run is None:
         return _("Unknown action."), 404
