@@ -76,6 +76,8 @@ def check_request_input() -> None:
     """Before every request: refuse NUL in the query string and form, and JSON too deep or with NUL."""
     if any("\x00" in k or "\x00" in v for k, v in request.args.items(multi=True)):
         raise _nul_refused("query")
+    if any("\x00" in v for _k, v in request.headers.items()):  # X-Device-Id is stored with each scan
+        raise _nul_refused("headers")
     if request.method in ("POST", "PUT", "PATCH", "DELETE"):
         if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data") and any(
             "\x00" in k or "\x00" in v for k, v in request.form.items(multi=True)
@@ -132,3 +134,14 @@ def query_id(raw: str | None) -> int | None:
     """An id in a page's query string (a filter): anything that cannot be one means no filter."""
     raw = raw or ""
     return int(raw) if raw.isascii() and raw.isdigit() and 0 < int(raw) <= INT32_MAX else None
+
+
+def uploaded_text(upload) -> str:
+    """An uploaded CSV as text: UTF-8 (a BOM allowed) without NUL, or a 422 saying so."""
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(_("The file must be a CSV saved as UTF-8."), code="not_utf8") from None
+    if "\x00" in text:
+        raise _nul_refused("file")
+    return text

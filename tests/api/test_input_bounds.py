@@ -1,5 +1,6 @@
 """Every input is bounded before the database sees it: a 404 or a clear 4xx, never a 500, nothing changed."""
 
+import io
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -76,13 +77,15 @@ def test_a_nul_in_a_json_body_is_refused_on_every_database(as_role, shop, url, b
 
 
 def test_a_nul_in_the_query_string_is_refused_before_the_search(as_role, shop):
-    answer = as_role("worker").get("/api/v1/items?q=%E6%99%82%00%E8%A8%88")
+    answer = as_role("worker").get("/api/v1/items?q=%E6%99%82%00%E8%A8%88", headers={"Accept-Language": "en"})
     assert answer.status_code == 422
     assert answer.get_json()["error"] == {
         "code": "nul_character",
         "message": "Text may not contain NUL characters.",
         "fields": {"query": ["NUL"]},
     }
+    in_japanese = as_role("worker").get("/api/v1/items?q=%00", headers={"Accept-Language": "ja"}).get_json()
+    assert in_japanese["error"]["message"] == "文字列に NUL 文字は使えません。"
 
 
 def test_json_nested_a_thousand_deep_is_a_clear_400_not_a_crash(as_role, shop):
@@ -116,7 +119,8 @@ def test_in_a_batch_a_scan_from_tomorrow_after_next_is_rejected_alone_and_the_re
     ahead = (datetime.now(UTC) + timedelta(days=2)).isoformat()
     old = "2019-04-01T09:30:00+09:00"  # queued offline for years: still kept
     batch = [scan_json(), scan_json(occurred_at=ahead), scan_json(occurred_at=old)]
-    results = as_role("worker").post("/api/v1/scans/batch", json={"scans": batch}).get_json()["results"]
+    results = as_role("worker").post("/api/v1/scans/batch", json={"scans": batch}, headers={"Accept-Language": "en"})
+    results = results.get_json()["results"]
     assert [r["status"] for r in results] == ["applied", "rejected", "applied"]
     assert "more than a day in the future" in results[1]["message"]
     assert scans_stored() == 2
@@ -151,3 +155,23 @@ def test_the_largest_offset_and_before_id_a_column_can_hold_answer_an_empty_page
     assert as_role("worker").get(f"/api/v1/items?offset={INT32_MAX}").get_json() == {"items": []}
     page = as_role("worker").get(f"/api/v1/movements?before_id={INT32_MAX}").get_json()
     assert page == {"movements": [], "next_before_id": None}
+
+
+def test_a_csv_upload_that_is_not_utf8_is_refused_with_a_reason(as_role, shop):
+    sjis = "order,supplier,site,item,quantity\nPO-9001,,TKY,置時計,12\n".encode("shift_jis")
+    answer = as_role("manager").post("/api/v1/purchase-orders/import", data={"file": (io.BytesIO(sjis), "orders.csv")})
+    assert answer.status_code == 422
+    assert answer.get_json()["error"]["code"] == "not_utf8"
+
+
+def test_a_csv_body_with_a_nul_is_refused_and_no_order_made(as_role, shop):
+    body = "order,supplier,site,item,quantity\nPO-9001,,TKY,RETRO-CLOCK\x00,12\n"
+    answer = as_role("manager").post("/api/v1/purchase-orders/import", data=body, headers={"Content-Type": "text/csv"})
+    assert answer.status_code == 422
+    assert as_role("manager").get("/api/v1/purchase-orders").get_json()["tasks"] == []
+
+
+def test_a_device_id_header_with_a_nul_is_refused_before_the_scan_is_stored(as_role, shop):
+    answer = as_role("worker").post("/api/v1/scans", json=scan_json(), headers={"X-Device-Id": "iPhone\x00SE"})
+    assert answer.status_code == 422
+    assert scans_stored() == 0

@@ -4,7 +4,8 @@ from flask import jsonify, request
 from flask_login import current_user, login_required
 
 from ...auth.roles import require_role
-from ...errors import AppError, Forbidden, NotFound
+from ...errors import AppError, Forbidden, InvalidInput, NotFound
+from ...input_limits import uploaded_text
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, open_tasks_for_device, task_document, task_list, task_view_for
 from ..blueprint import api_bp
@@ -15,9 +16,12 @@ from .schemas import count_in, order_in, recount_in, short_in
 
 def _csv_text() -> str:
     if request.files.get("file"):
-        return request.files["file"].read().decode("utf-8-sig")
+        return uploaded_text(request.files["file"])
     if request.mimetype == "text/csv":
-        return request.get_data(as_text=True)
+        text = request.get_data(as_text=True)
+        if "\x00" in text:
+            raise InvalidInput("Text may not contain NUL characters.", code="nul_character", fields={"body": ["NUL"]})
+        return text
     raise AppError("Send the CSV as text/csv or as the form file 'file'.", code="csv_required")
 
 

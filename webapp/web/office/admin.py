@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 
 from ...auth.roles import require_role
 from ...errors import AppError
-from ...input_limits import form_int
+from ...input_limits import form_int, uploaded_text
 from ...models.alerts import ALERT_KINDS
 from ...services.catalog import COLUMNS, import_csv
 from ...services.notifications import (
@@ -30,11 +30,7 @@ def office_import():
     report, kind, text = None, request.form.get("kind", "items"), ""
     if request.method == "POST" and kind in COLUMNS:
         upload = request.files.get("file")
-        text = (
-            upload.read().decode("utf-8-sig", errors="replace")
-            if upload and upload.filename
-            else request.form.get("text", "")
-        )
+        text = uploaded_text(upload) if upload and upload.filename else request.form.get("text", "")
         report = import_csv(kind, text, dry_run=request.form.get("confirm") != "1")
         if not report["dry_run"] and not report["errors"]:
             flash(_("Imported %(n)d rows.", n=report["count"]), "ok")
