@@ -153,3 +153,25 @@ def test_a_worker_or_manager_may_not_change_the_mail_server(app, client):
     answer = client.post(f"{PAGE}/mail-server", data={"csrf_token": csrf, "smtp_host": "smtp.example.jp"})
     assert answer.status_code == 403
     assert client.post(f"{PAGE}/test-mail", data={"csrf_token": csrf, "address": LOGIN}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "Enter the recipients&#39; e-mail addresses"),
+        ("ja", "宛先のメールアドレスをカンマ区切りで入力してください"),
+    ],
+)
+def test_alert_settings_with_a_bad_recipient_are_a_422_in_the_owners_language(owner, lang, said):
+    owner.set_cookie("lang", lang)
+    form = {"csrf_token": owner.csrf, "email_enabled": "1", "email_mode": "immediate", "recipients": "kobayashi at"}
+    answer = owner.post(PAGE, data=form)
+    assert answer.status_code == 422 and said in answer.get_data(as_text=True)
+    assert db.session.scalar(select(NotificationSettings.recipients)) in (None, "")
+
+
+def test_a_digest_at_midnight_is_kept_as_hour_zero(owner):
+    form = {"csrf_token": owner.csrf, "email_mode": "digest", "recipients": "kobayashi@tanaka-shoten.example.jp"}
+    assert owner.post(PAGE, data=form | {"digest_hour": "0"}).status_code == 303
+    db.session.remove()
+    assert db.session.scalar(select(NotificationSettings.digest_hour)) == 0

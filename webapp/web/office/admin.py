@@ -52,19 +52,34 @@ def office_notifications():
             elif form.get("action") == "toggle":
                 set_webhook_active(form_int(form.get("id"), 1) or 0, form.get("active") == "1")
             else:
+                hour = form_int(form.get("digest_hour"), 0, 23)
                 save_settings(
                     email_enabled=form.get("email_enabled") == "1",
                     email_mode=form.get("email_mode", ""),
                     recipients=form.get("recipients", ""),
-                    digest_hour=form_int(form.get("digest_hour"), 0, 23) or 8,
+                    digest_hour=8 if hour is None else hour,  # 0 is midnight, not "unset"
                     kinds=form.getlist("kinds"),
                 )
                 flash(_("Saved."), "ok")
-        except (AppError, ValueError) as exc:
-            flash(getattr(exc, "message", _("Check the numbers.")), "error")
+        except AppError as exc:
+            flash(_settings_error(exc), "error")
+            return notifications_page(422)
         if not new_secret:
             return redirect(url_for("web.office_notifications"), code=303)
     return notifications_page(200, new_secret=new_secret)
+
+
+def _settings_error(exc: AppError) -> str:
+    """The refusal of the alert or webhook form in the owner's language, by the field it names."""
+    said = {
+        "recipients": _("Enter the recipients' e-mail addresses, separated by commas."),
+        "email_mode": _("Choose when alerts are e-mailed from the list."),
+        "url": _("A webhook needs an http:// or https:// address."),
+        "kinds": _("Choose the alert kinds from the list."),
+    }
+    if "number" in exc.fields:
+        return exc.message  # form_int said it already, in the owner's language
+    return next((str(said[f]) for f in exc.fields if f in said), _("Check the settings and try again."))
 
 
 def notifications_page(status: int, **extra):
