@@ -22,6 +22,7 @@ from .catalog.schemas import (
 from .devices import HeartbeatIn
 from .openapi_paths import concrete_paths, numbers_as_numbers, operation_id, path_parameters
 from .scan_schemas import BatchSchema, ScanSchema
+from .workflows.order_schemas import CancelIn, CompanyIn, DraftLineIn, DraftLinePatch, DraftPatch, MergeIn, SentIn
 from .workflows.schemas import ActionIn, CountIn, OrderIn, RecountIn, ShortIn
 
 # The body each writing route loads (by endpoint), as a component of that name.
@@ -42,6 +43,13 @@ BODIES = {
     "api.recount": ("RecountIn", RecountIn),
     "api.post_task_actions": ("TaskActionBatch", None),
     "api.device_heartbeat": ("Heartbeat", HeartbeatIn),
+    "api.add_order_line": ("DraftLineIn", DraftLineIn),
+    "api.update_order_line": ("DraftLinePatch", DraftLinePatch),
+    "api.update_order_draft": ("DraftPatch", DraftPatch),
+    "api.mark_order_sent": ("SentIn", SentIn),
+    "api.cancel_order": ("CancelIn", CancelIn),
+    "api.merge_orders": ("MergeIn", MergeIn),
+    "api.company": ("CompanyIn", CompanyIn),
 }
 # Success answers other than 200 OK.
 SUCCESS = {
@@ -57,6 +65,7 @@ SUCCESS = {
     "api.start_count": {"201": "Opened"},
     "api.remove_barcode": {"204": "Removed"},
     "api.device_heartbeat": {"204": "Recorded"},
+    "api.add_order_line": {"201": "Added"},
 }
 ERRORS = {
     "400": f"Malformed: not a JSON object, JSON deeper than {MAX_JSON_DEPTH}, or a missing CSRF token",

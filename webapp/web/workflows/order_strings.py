@@ -13,7 +13,7 @@ STAGE_LABELS = {
 }
 CHANNEL_LABELS = {"email": _l("E-mail"), "fax": _l("FAX"), "phone": _l("Telephone"), "other": _l("Other")}
 HISTORY_LABELS = {
-    "created": _l("Created"),
+    "created": _l("Order created"),
     "confirmed": _l("Confirmed"),
     "sent": _l("Sent"),
     "edited": _l("Edited"),
