@@ -171,6 +171,9 @@ def test_the_password_is_sealed_at_rest_kept_when_left_empty_and_cleared_on_requ
         ("sender_name", "田中商店\r\nBcc: x@example.jp", "too_long"),
         ("password", "x" * 201, "too_long"),
         ("fax_gateway", "fax.example.jp", "fax_pattern_invalid"),
+        ("fax_gateway", "{fax}@" + ".".join(["f" * 63] * 3) + ".example.jp", "fax_pattern_invalid"),  # 208 wide
+        ("host", ".".join(["smtp" + "a" * 59] * 4), "host_invalid"),  # a valid name, but wider than the column
+        ("sender", "hatchu@" + ".".join(["b" * 63] * 3) + ".example.jp", "address_invalid"),  # 209 wide
         ("ca_certificate", b"not a certificate", "ca_invalid"),
     ],
 )

@@ -6,6 +6,7 @@ import re
 SECURITY_MODES = ("none", "starttls", "tls")  # tls: implicit TLS from the first byte ("SMTPS", port 465)
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "tls": 465}
 MAX_HOST, MAX_ADDRESS, MAX_NAME, MAX_USERNAME, MAX_PASSWORD = 253, 254, 100, 200, 200
+MAX_STORED = 200  # the width of the host, sender and gateway columns: longer is refused, never cut
 MAX_CA_PEM = 64 * 1024
 FAX_PLACEHOLDER = "{fax}"
 

@@ -60,7 +60,7 @@ def _ca_pem(data: bytes) -> str | None:
 def _errors(host, port, security, username, password, sender, sender_name, fax_gateway) -> dict:
     """Field -> [reason code]; the pages say each reason in the user's language."""
     errors = {}
-    if host and not rules.is_host(host):
+    if host and (len(host) > rules.MAX_STORED or not rules.is_host(host)):
         errors["smtp_host"] = ["host_invalid"]
     if not isinstance(port, int) or not 1 <= port <= 65535:
         errors["smtp_port"] = ["port_range"]
@@ -70,13 +70,13 @@ def _errors(host, port, security, username, password, sender, sender_name, fax_g
         errors["smtp_username"] = ["too_long"]
     if password is not None and len(password) > rules.MAX_PASSWORD:
         errors["smtp_password"] = ["too_long"]
-    if sender and not rules.is_address(sender):
+    if sender and (len(sender) > rules.MAX_STORED or not rules.is_address(sender)):
         errors["mail_from"] = ["address_invalid"]
     elif host and not sender:
         errors["mail_from"] = ["address_required"]
     if len(sender_name) > rules.MAX_NAME or any(ord(c) < 32 for c in sender_name):
         errors["mail_from_name"] = ["too_long"]
-    if fax_gateway and rules.fax_address(fax_gateway, "0312345678") is None:
+    if fax_gateway and (len(fax_gateway) > rules.MAX_STORED or rules.fax_address(fax_gateway, "0312345678") is None):
         errors["fax_gateway"] = ["fax_pattern_invalid"]
     return errors
 
