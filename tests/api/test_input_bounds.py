@@ -141,6 +141,7 @@ def test_a_scan_a_few_hours_ahead_is_a_phone_clock_a_little_fast_and_is_applied(
         "/api/v1/items?offset=99999999999999999999999",
         "/api/v1/movements?before_id=9223372036854775808",
         "/api/v1/movements?since=9999-12-31T23:59:59-12:00",
+        "/api/v1/reference?since=9999-12-31T23:59:59-12:00",
         "/api/v1/stock?item_id=2147483648",
         "/api/v1/items?limit=abc",
     ],

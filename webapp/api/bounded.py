@@ -1,5 +1,7 @@
 """Marshmallow fields bounded to what their column holds: every integer, time and date the API takes."""
 
+from datetime import datetime
+
 from marshmallow import ValidationError, fields, validate
 
 from ..input_limits import EARLIEST_DATE, EARLIEST_TIME, INT32_MAX, LATEST_DATE, LATEST_TIME, time_problem
@@ -51,3 +53,17 @@ def Text(hi: int, lo: int = 0, **kwargs) -> fields.String:
 def Flag(**kwargs) -> fields.Boolean:
     """A query switch: 1/0, true/false; absent is off."""
     return fields.Boolean(load_default=False, **kwargs)
+
+
+def _cursor_in_window(value: str) -> None:
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return  # not a time at all: the service answers bad_cursor, as phones expect
+    if when.tzinfo is not None and not EARLIEST_TIME <= when <= LATEST_TIME:
+        raise ValidationError("The cursor is not one this server gave out.")
+
+
+def Cursor(**kwargs) -> fields.String:
+    """A delta cursor this server gave out (a time with its offset), never one outside 2000-2100."""
+    return Text(64, validate=_cursor_in_window, **kwargs)

@@ -8,7 +8,7 @@ from ..errors import InvalidInput
 from ..services.scanning import reference_data
 from ..services.stock import lookup, movements_page, stock_rows
 from .blueprint import api_bp
-from .bounded import Flag, QueryInt, QueryTime, Text
+from .bounded import Cursor, Flag, QueryInt, QueryTime, Text
 from .catalog.schemas import movements_schema
 from .params import with_query
 
@@ -85,7 +85,7 @@ def lookup_code(query):
 
 @api_bp.get("/reference")
 @login_required
-@with_query(since=Text(200, load_default=None))
+@with_query(since=Cursor(load_default=None))
 def reference(query):
     """Items, barcodes, bins and sites for the device's offline cache; delta with `since`."""
     return jsonify(reference_data(query["since"]))
