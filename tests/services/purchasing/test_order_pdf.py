@@ -116,3 +116,18 @@ def test_the_company_block_is_bounded_and_keeps_its_rates(world):
     with pytest.raises(InvalidInput):
         save_company_profile(**(SHOP | {"name": "株" * 201}))
     assert company_profile()["name"] == "有限会社たなおろし雑貨店"
+
+
+def test_a_long_order_runs_onto_a_second_page_with_every_line(world):
+    from tests.builders import make_item
+
+    po = create_purchase_order("TKY", "SUP-KIKUCHI", [("4901234567894", 1)], world["manager_id"], draft=True)
+    for n in range(1, 36):
+        make_item(f"TENUGUI-{n:02d}", f"手ぬぐい 柄{n:02d}", None, unit_cost="450")
+        add_draft_line(po, f"TENUGUI-{n:02d}", 2, world["manager_id"])
+    confirm_order(po, world["manager_id"])
+    reader = PdfReader(io.BytesIO(order_pdf(po)))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) == 2
+    assert "手ぬぐい 柄01" in text and "手ぬぐい 柄35" in text
+    assert "¥32,700" in text  # 1200 + 35 x 2 x 450 = 32,700 before tax

@@ -135,15 +135,20 @@ def _header(pdf: FPDF, doc: dict, w: dict) -> None:
     _company_block(pdf, doc, w)
 
 
-def _lines(pdf: FPDF, doc: dict, w: dict) -> None:
-    pdf.set_xy(10, 92)
+def _column_heads(pdf: FPDF, w: dict) -> None:
     pdf.set_font_size(8.5)
     for text, width in zip(w["columns"], WIDTHS):
         pdf.cell(width, 7, text, border=1, align="C", fill=True, new_x=XPos.RIGHT)
     pdf.ln(7)
+
+
+def _lines(pdf: FPDF, doc: dict, w: dict) -> None:
+    pdf.set_xy(10, 92)
+    _column_heads(pdf, w)
     for n, line in enumerate(doc["lines"], start=1):
-        if pdf.get_y() > 250:
+        if pdf.get_y() > 262:  # a new page repeats the column heads
             pdf.add_page()
+            _column_heads(pdf, w)
         name = line["name"] + (" ※" if line["reduced"] else "")
         extra = [w["line_date"].format(date=line["expected_date"].strftime("%m/%d"))] if line["expected_date"] else []
         extra += [line["note"]] if line["note"] else []
@@ -197,10 +202,22 @@ def _totals(pdf: FPDF, doc: dict, w: dict) -> None:
     pdf.multi_cell(0, 5, doc["remarks"] or " ", border="LBR", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
+class OrderPDF(FPDF):
+    """A4 with the order number and "page n / N" at the foot of every page."""
+
+    footer_text = ""
+
+    def footer(self):
+        self.set_y(-12)
+        self.set_font("ipaexg", size=8)
+        self.cell(0, 5, f"{self.footer_text}  {self.page_no()} / {{nb}}", align="R")
+
+
 def draw_order_pdf(doc: dict) -> bytes:
     """The order document of `order_document()` as PDF bytes (A4 portrait)."""
     w = WORDS[doc["language"]]
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf = OrderPDF(orientation="P", unit="mm", format="A4")
+    pdf.footer_text = doc["number"]
     pdf.set_margins(10, 10, 10)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_font("ipaexg", fname=str(FONT))
