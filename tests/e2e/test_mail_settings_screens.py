@@ -52,8 +52,11 @@ def test_the_owner_saves_the_mail_server_and_sends_a_test(owner_server, browsers
     with mail_server(certs) as inbox:
         page.goto("/office/notifications#mail-server")
         page.fill("input[name=smtp_host]", "127.0.0.1")
-        page.fill("input[name=smtp_port]", str(inbox.port))
+        page.select_option("select[name=smtp_security]", "tls")
+        assert page.input_value("input[name=smtp_port]") == "465"  # the usual port follows the choice
         page.select_option("select[name=smtp_security]", "starttls")
+        assert page.input_value("input[name=smtp_port]") == "587"
+        page.fill("input[name=smtp_port]", str(inbox.port))  # this test's server listens elsewhere
         page.fill("input[name=smtp_username]", LOGIN)
         page.fill("input[name=smtp_password]", "wrong-password")
         page.fill("input[name=mail_from]", LOGIN)

@@ -13,6 +13,7 @@ from .admin import notifications_page
 from .mail_messages import REASONS, field_messages
 
 MAX_CA_UPLOAD = 64 * 1024 + 1  # one byte over the limit is enough to refuse it
+TEST_TIMEOUT = 10  # seconds per network step: the owner is waiting for the page
 
 
 def _port(raw: str) -> int:
@@ -67,7 +68,7 @@ def office_test_mail():
     message.set_content(
         _("This is a test e-mail from the notification settings. If it arrived, alerts and orders will reach you too.")
     )
-    result = send_mail(message)
+    result = send_mail(message, timeout=TEST_TIMEOUT)
     outcome = {"ok": result.ok, "message": str(REASONS.get(result.reason, REASONS["rejected"]))}
     outcome["answer"] = " ".join(str(p) for p in (result.code, result.text) if p)
     outcome["from_server"] = result.code is not None  # else the details come from this PC (TLS, the network)
