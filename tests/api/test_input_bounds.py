@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from tests.builders import scan_json
 from webapp.extensions import db
 from webapp.input_limits import INT32_MAX, MAX_JSON_DEPTH
-from webapp.models import Location, Movement, Scan
+from webapp.models import Location, Movement, Scan, User
 
 TOO_BIG = INT32_MAX + 1  # fits SQLite's 64-bit integer, not PostgreSQL's `integer`
 
@@ -176,3 +176,22 @@ def test_a_device_id_header_with_a_nul_is_refused_before_the_scan_is_stored(as_r
     answer = as_role("worker").post("/api/v1/scans", json=scan_json(), headers={"X-Device-Id": "iPhone\x00SE"})
     assert answer.status_code == 422
     assert scans_stored() == 0
+
+
+def test_approving_a_count_takes_only_a_real_boolean_for_zero_uncounted(as_role, shop):
+    from webapp.services.stocktake import start_count
+
+    owner_id = db.session.scalar(select(User.id).where(User.username == "owner-user"))
+    count = start_count("TKY", owner_id, scope="bins", bins=["A-01-01"])
+    answer = as_role("manager").post(f"/api/v1/count-sessions/{count}/approve", json={"zero_uncounted": "yes"})
+    assert answer.status_code == 422
+    assert "zero_uncounted" in answer.get_json()["error"]["fields"]
+    assert as_role("manager").get(f"/api/v1/count-sessions/{count}").get_json()["status"] == "open"
+
+
+def test_a_recompute_period_out_of_range_or_a_body_not_json_is_refused(as_role, shop):
+    assert as_role("manager").post("/api/v1/replenishment/recompute", json={"period_days": 10**12}).status_code == 422
+    garbage = as_role("manager").post(
+        "/api/v1/replenishment/recompute", data=b"\xff\xfe", headers={"Content-Type": "application/json"}
+    )
+    assert garbage.status_code == 400

@@ -67,3 +67,12 @@ def _cursor_in_window(value: str) -> None:
 def Cursor(**kwargs) -> fields.String:
     """A delta cursor this server gave out (a time with its offset), never one outside 2000-2100."""
     return Text(64, validate=_cursor_in_window, **kwargs)
+
+
+class StrictBool(fields.Boolean):
+    """A JSON true or false, nothing that merely looks like one (1, "yes")."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if type(value) is not bool:
+            raise self.make_error("invalid")
+        return value

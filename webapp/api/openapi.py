@@ -21,9 +21,10 @@ from .catalog.schemas import (
 )
 from .devices import HeartbeatIn
 from .openapi_paths import concrete_paths, numbers_as_numbers, operation_id, path_parameters
+from .reports import RecomputeIn
 from .scan_schemas import BatchSchema, ScanSchema
 from .workflows.order_schemas import CancelIn, CompanyIn, DraftLineIn, DraftLinePatch, DraftPatch, MergeIn, SentIn
-from .workflows.schemas import ActionIn, CountIn, OrderIn, RecountIn, ShortIn
+from .workflows.schemas import ActionIn, ApproveIn, CloseIn, CountIn, OrderIn, RecountIn, ShortIn
 
 # The body each writing route loads (by endpoint), as a component of that name.
 BODIES = {
@@ -50,7 +51,11 @@ BODIES = {
     "api.cancel_order": ("CancelIn", CancelIn),
     "api.merge_orders": ("MergeIn", MergeIn),
     "api.company": ("CompanyIn", CompanyIn),
+    "api.close_order_short": ("CloseIn", CloseIn),
+    "api.approve_count": ("ApproveIn", ApproveIn),
+    "api.replenishment_recompute": ("RecomputeIn", RecomputeIn),
 }
+OPTIONAL_BODIES = {"api.replenishment_recompute"}
 # Success answers other than 200 OK.
 SUCCESS = {
     "api.post_scan": {"200": "A replay of a scan already applied", "201": "Applied", "202": "Kept as unresolved"},
@@ -114,11 +119,8 @@ def _operation(rule, view, method: str, picked: dict) -> dict:
         op["parameters"] = params
     if method in ("POST", "PATCH", "PUT") and rule.endpoint in BODIES:
         ref = {"$ref": f"#/components/schemas/{BODIES[rule.endpoint][0]}"}
-        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref}}}
-    elif method in ("POST", "PATCH", "PUT"):
-        # A write not (yet) in BODIES, like one added by another module: any JSON object, so a
-        # fuzzer still sends it bodies.
-        op["requestBody"] = {"required": False, "content": {"application/json": {"schema": {"type": "object"}}}}
+        required = rule.endpoint not in OPTIONAL_BODIES
+        op["requestBody"] = {"required": required, "content": {"application/json": {"schema": ref}}}
     return op
 
 

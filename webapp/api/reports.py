@@ -4,19 +4,18 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, jsonify, request
-from marshmallow import validate
+from marshmallow import Schema, validate
 from sqlalchemy import select
 
 from ..auth.roles import require_role
-from ..errors import InvalidInput
 from ..extensions import db
 from ..models import ReplenishmentResult
 from ..services.purchasing import suggestion_rows
 from ..services.replenishment import recompute
 from ..services.stock import SORTS, StockFilter, stock_table
 from .blueprint import api_bp
-from .bounded import Day, Flag, Id, QueryInt, Text
-from .params import with_query
+from .bounded import Day, Flag, Id, Int, QueryInt, Text
+from .params import json_body, with_query
 
 RESULT_FIELDS = [c.name for c in ReplenishmentResult.__table__.columns if c.name not in ("id",)]
 
@@ -94,8 +93,12 @@ def replenishment_suggestions(query):
 @require_role("manager")
 def replenishment_recompute():
     """Run the engine now over every item and site."""
-    body = request.get_json(silent=True) or {}
-    days = body.get("period_days", 90) if isinstance(body, dict) else None
-    if type(days) is not int or not 7 <= days <= 3660:
-        raise InvalidInput("period_days must be a whole number of days, 7 to 3660.", fields={"period_days": ["range"]})
+    days = recompute_in.load(json_body() if request.get_data() else {})["period_days"]
     return jsonify(recompute(period_days=days, tz=current_app.config["BABEL_DEFAULT_TIMEZONE"]))
+
+
+class RecomputeIn(Schema):
+    period_days = Int(7, 3660, load_default=90)
+
+
+recompute_in = RecomputeIn()

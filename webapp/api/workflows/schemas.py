@@ -6,7 +6,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from ...models.workflows import COUNT_SCOPES
 from ...services.picking import SHORT_REASONS
-from ..bounded import Id, Int, Timestamp
+from ..bounded import Id, Int, StrictBool, Text, Timestamp
 
 
 class LineIn(Schema):
@@ -48,7 +48,16 @@ class RecountIn(Schema):
     lines = fields.List(Id(), required=True, validate=validate.Length(min=1, max=1000))
 
 
+class CloseIn(Schema):
+    reason = Text(500, load_default="")
+
+
+class ApproveIn(Schema):
+    zero_uncounted = StrictBool(load_default=False)
+
+
 order_in, short_in, count_in, recount_in = OrderIn(), ShortIn(), CountIn(), RecountIn()
+close_in, approve_in = CloseIn(), ApproveIn()
 
 
 class ActionIn(Schema):

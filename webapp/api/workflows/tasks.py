@@ -11,7 +11,7 @@ from ...services.workflows import KIND_OF, open_tasks_for_device, task_document,
 from ..blueprint import api_bp
 from ..bounded import Flag, QueryInt
 from ..params import json_body, with_query
-from .schemas import count_in, order_in, recount_in, short_in
+from .schemas import approve_in, close_in, count_in, order_in, recount_in, short_in
 
 
 def _csv_text() -> str:
@@ -109,7 +109,7 @@ def release_order(task_id):
 @require_role("manager")
 def close_order_short(task_id):
     """Close an order that will not arrive in full; the shortfall is recorded."""
-    purchasing.close_short(task_id, current_user.id, str(json_body().get("reason", "")))
+    purchasing.close_short(task_id, current_user.id, close_in.load(json_body())["reason"])
     return jsonify(task_document(task_id, "purchase_order"))
 
 
@@ -152,5 +152,5 @@ def recount(task_id):
 @require_role("manager")
 def approve_count(task_id):
     """Post the variances as adjustment movements, in one transaction."""
-    result = stocktake.approve(task_id, current_user.id, bool(json_body().get("zero_uncounted", False)))
+    result = stocktake.approve(task_id, current_user.id, approve_in.load(json_body())["zero_uncounted"])
     return jsonify(task_document(task_id, "count_session", manager=True) | {"posted": result})
