@@ -45,3 +45,17 @@ def test_one_server_dying_stops_the_other(capsys):
     assert time.monotonic() - started < 10
     assert "https server stopped (exit 0); stopping the others" in capsys.readouterr().err
     assert children_of_this_process() <= before
+
+
+def test_a_dying_scheduler_is_started_again_and_the_servers_keep_serving(capsys):
+    before = children_of_this_process()
+    threading.Timer(2.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    started = time.monotonic()
+    scheduler = Command("scheduler", [sys.executable, "-c", "import time; time.sleep(0.2)"], restart=True)
+    assert supervise([sleeper("https"), scheduler]) == 0  # ended by the signal, not by the scheduler dying
+    assert time.monotonic() - started < 10
+    err = capsys.readouterr().err
+    assert "scheduler stopped (exit 0); starting it again in 1 s" in err
+    assert "starting it again in 5 s" in err  # it died again soon after its restart: a longer pause
+    assert "stopping the others" not in err
+    assert children_of_this_process() <= before

@@ -19,6 +19,8 @@ class Command:
     name: str
     argv: list[str]
     env: dict[str, str] = field(default_factory=dict)
+    # A helper process (the scheduler) is started again when it dies; a server dying stops the shop.
+    restart: bool = False
 
 
 def url_host(host: str) -> str:
@@ -82,7 +84,7 @@ def gunicorn_commands(settings: Settings, cert: str | None, key: str | None, sec
 
 def scheduler_command() -> Command:
     """The one process that runs the periodic jobs (`flask scheduler`), however many gunicorn workers serve."""
-    return Command("scheduler", [sys.executable, "-m", "flask", "--app", "wsgi", "scheduler"])
+    return Command("scheduler", [sys.executable, "-m", "flask", "--app", "wsgi", "scheduler"], restart=True)
 
 
 def serving_commands(settings: Settings, cert: str | None, key: str | None, secure: str) -> list[Command]:
