@@ -1,5 +1,6 @@
 """Office forms and pages given bad input answer a 4xx in the manager's language, never a 500."""
 
+import io
 import re
 
 import pytest
@@ -67,3 +68,16 @@ def test_a_page_id_beyond_any_key_is_not_found(manager):
 
 def test_an_impossible_site_filter_on_the_dashboard_means_no_filter(manager):
     assert manager.get("/office/stock?site=99999999999999999999&to=9999-12-31").status_code == 200
+
+
+def test_an_order_csv_saved_as_shift_jis_is_refused_in_japanese(manager):
+    manager.set_cookie("lang", "ja")
+    sjis = "order,supplier,site,item,quantity\nPO-9001,,TKY,置時計,12\n".encode("shift_jis")
+    answer = manager.post(
+        "/workflows/office/purchase-orders",
+        data={"csrf_token": token_from(manager, a_count_session()), "file": (io.BytesIO(sjis), "orders.csv")},
+    )
+    assert answer.status_code == 422
+    assert "CSV は UTF-8 で保存したファイルにしてください。" in answer.get_data(as_text=True)
+    db.session.remove()
+    assert db.session.scalar(select(Task.kind).where(Task.kind == "purchase_order")) is None

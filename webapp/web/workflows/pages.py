@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from ...auth.roles import require_role
 from ...errors import AppError, InvalidInput
-from ...input_limits import int_list
+from ...input_limits import int_list, uploaded_text
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, task_document, task_list
 from ..blueprint import web_bp
@@ -45,7 +45,7 @@ def _lines_from_form(text: str) -> list[tuple[str, int]]:
 
 def _create(kind: str, form, files) -> list[int]:
     if files.get("file") and files["file"].filename:
-        text = files["file"].read().decode("utf-8-sig")
+        text = uploaded_text(files["file"])
         importer = purchasing.import_purchase_orders if kind == "purchase_order" else picking.import_sales_orders
         return importer(text, current_user.id)
     site = form.get("site", "").strip()
