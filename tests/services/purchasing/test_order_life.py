@@ -21,6 +21,7 @@ from webapp.services.purchasing import (
     merge_drafts,
     order_summary,
     orders_listing,
+    release_purchase_order,
     remove_draft_line,
     reopen_order,
     update_draft,
@@ -229,3 +230,11 @@ def test_the_list_shows_drafts_by_default_and_filters_by_stage_and_supplier(worl
     assert len(orders_listing(None)) == 3
     with pytest.raises(InvalidInput):
         orders_listing("lost")
+
+
+def test_the_one_step_release_is_recorded_as_a_confirmation_by_its_user(world):
+    po = draft(world, [(CLOCK, 3)], supplier=None)
+    release_purchase_order(po, world["manager_id"])
+    summary = order_summary(po)
+    assert summary["stage"] == "confirmed" and summary["lines"][0]["unit_price"] == "1200"
+    assert [(h["kind"], h["by"]) for h in summary["history"]] == [("created", "suzuki"), ("confirmed", "suzuki")]

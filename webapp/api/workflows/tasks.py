@@ -101,7 +101,7 @@ def import_orders(kind_path):
 @api_bp.post("/purchase-orders/<int:task_id>/release")
 @require_role("manager")
 def release_order(task_id):
-    purchasing.release_purchase_order(task_id)
+    purchasing.release_purchase_order(task_id, current_user.id)
     return jsonify(task_document(task_id, "purchase_order"))
 
 

@@ -67,12 +67,16 @@ def import_purchase_orders(csv_text: str, user_id: int) -> list[int]:
 
 
 @transactional
-def release_purchase_order(task_id: int) -> None:
-    """Send a draft: from now on its lines count as on order."""
+def release_purchase_order(task_id: int, user_id: int | None = None) -> None:
+    """The one-step release of a draft (API /release): confirmed, prices fixed, on order; no supplier needed."""
     task = get_task(task_id, "purchase_order")
     if task.status != "draft":
         raise Conflict("Only a draft can be released.", code="not_draft")
+    for line in task.lines:
+        if line.unit_price is None:
+            line.unit_price = line.item.unit_cost
     task.status = "open"
+    record_event(task_id, "confirmed", user_id=user_id)
 
 
 @transactional
