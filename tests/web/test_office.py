@@ -74,3 +74,12 @@ def test_recompute_and_drafting_from_the_pages(office):
     assert office.post("/office/suggestions/draft", data={"csrf_token": token}).status_code == 303
     again = office.get("/office/suggestions").get_data(as_text=True)
     assert "On a draft order" in again or "下書き" in again
+
+
+def test_recompute_goes_back_to_the_page_it_came_from_but_never_to_another_site(office):
+    token = re.search(r'name="csrf-token" content="([^"]+)"', office.get("/office/").get_data(as_text=True)).group(1)
+    back = office.post("/office/recompute", data={"csrf_token": token, "next": "/office/suggestions"})
+    assert back.status_code == 303 and back.headers["Location"].endswith("/office/suggestions")
+    for elsewhere in ("https://evil.example/office", "//evil.example/", "/\\evil.example"):
+        answer = office.post("/office/recompute", data={"csrf_token": token, "next": elsewhere})
+        assert answer.status_code == 303 and answer.headers["Location"].endswith("/office/"), elsewhere

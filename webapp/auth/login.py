@@ -1,12 +1,12 @@
 """Login and logout pages for the browser; "sign out everywhere" ends every session of the user."""
 
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..domain.redirects import same_site_path
 from ..errors import Locked
 from ..services.accounts import end_sessions, password_login
 from ..services.devices import record_sign_in
@@ -17,7 +17,7 @@ from .devices import current_device
 def safe_next(target: str | None) -> str:
     """A same-site path to go to after signing in, else home."""
     # Only same-site paths: an open redirect after login is a phishing tool.
-    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+    if same_site_path(target):
         return target
     return url_for("web.home")
 

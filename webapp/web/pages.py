@@ -1,13 +1,12 @@
 """The worker's screens: home, one scan screen per mode, lookup, recent scans, language switch."""
 
-from urllib.parse import urlsplit
-
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
 from ..auth.devices import current_device
+from ..domain.redirects import same_site_path
 from ..errors import InvalidInput
 from ..i18n import LANG_COOKIE
 from ..services.stock import lookup as lookup_code
@@ -109,8 +108,8 @@ def recent():
 def set_language():
     """Switch the UI language; the choice is kept in a cookie for a year."""
     lang = request.form.get("lang", "")
-    target = request.form.get("next") or url_for("web.home")
-    if urlsplit(target).netloc or not target.startswith("/") or target.startswith("//"):
+    target = request.form.get("next")
+    if not same_site_path(target):
         target = url_for("web.home")
     response = redirect(target, code=303)
     if lang in ("ja", "en"):

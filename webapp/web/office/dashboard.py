@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from ...auth.roles import require_role
 from ...domain.charts import Frame, bar_chart
+from ...domain.redirects import same_site_path
 from ...errors import AppError
 from ...extensions import db
 from ...input_limits import EARLIEST_DATE, LATEST_DATE, query_id
@@ -141,4 +142,5 @@ def office_recompute():
         )
     except AppError as exc:
         flash(exc.message, "error")
-    return redirect(request.form.get("next") or url_for("web.office_dashboard"), code=303)
+    target = request.form.get("next")  # the page the button was on; never another site (an open redirect)
+    return redirect(target if same_site_path(target) else url_for("web.office_dashboard"), code=303)
