@@ -1,11 +1,11 @@
 """All models, imported here so Alembic and the app see every table."""
 
 from .alerts import Alert
+from .audit import AuditEvent
 from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .company import CompanyProfile
 from .devices import Device, DeviceSignIn, PairingCode
 from .locations import Location, Site
-from .order_sending import AutoOrderLine, OrderDelivery, SupplierSending
 from .replenishment import (  # noqa: F401
     NotificationDelivery,
     NotificationSettings,
@@ -21,9 +21,9 @@ from .workflows import Allocation, CountLine, CountSession, TaskAction, TaskEven
 
 __all__ = [
     "Alert",
-    "AutoOrderLine",
     "Allocation",
     "ApiToken",
+    "AuditEvent",
     "Barcode",
     "BarcodeRemoval",
     "CompanyProfile",
@@ -35,13 +35,11 @@ __all__ = [
     "Location",
     "LoginFailure",
     "Movement",
-    "OrderDelivery",
     "PairingCode",
     "Scan",
     "Site",
     "StockLevel",
     "Supplier",
-    "SupplierSending",
     "Task",
     "TaskAction",
     "TaskEvent",

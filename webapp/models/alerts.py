@@ -31,6 +31,10 @@ class Alert(db.Model):
     acknowledged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # A snoozed alert is hidden from the lists and not delivered until this time passes.
+    snoozed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    snoozed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    snoozed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     item = relationship("Item")
     site = relationship("Site")
