@@ -6,6 +6,7 @@ from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .company import CompanyProfile
 from .devices import Device, DeviceSignIn, PairingCode
 from .locations import Location, Site
+from .order_sending import AutoOrderLine, OrderDelivery, SupplierSending
 from .replenishment import (  # noqa: F401
     NotificationDelivery,
     NotificationSettings,
@@ -21,6 +22,7 @@ from .workflows import Allocation, CountLine, CountSession, TaskAction, TaskEven
 
 __all__ = [
     "Alert",
+    "AutoOrderLine",
     "Allocation",
     "ApiToken",
     "AuditEvent",
@@ -35,11 +37,13 @@ __all__ = [
     "Location",
     "LoginFailure",
     "Movement",
+    "OrderDelivery",
     "PairingCode",
     "Scan",
     "Site",
     "StockLevel",
     "Supplier",
+    "SupplierSending",
     "Task",
     "TaskAction",
     "TaskEvent",
