@@ -27,11 +27,16 @@ def register_office_cli(app):
     @click.argument("path", type=click.Path(exists=True, dir_okay=False))
     @click.option("--dry-run", is_flag=True, help="Check every row and show what would change, write nothing.")
     def import_csv_cmd(kind, path, dry_run):
-        """Import items, barcodes, locations or opening stock from a UTF-8 CSV file, all rows or none."""
+        """Import items, barcodes, locations or opening stock from a UTF-8 or Shift_JIS CSV file, all rows or none."""
+        from .domain.text_encoding import UndecodableText, decode_csv
         from .services.catalog import import_csv
 
-        with open(path, encoding="utf-8-sig") as fh:
-            report = import_csv(kind, fh.read(), dry_run=dry_run)
+        with open(path, "rb") as fh:
+            try:
+                text, _encoding = decode_csv(fh.read())
+            except UndecodableText as exc:
+                raise click.ClickException(str(exc)) from None
+        report = import_csv(kind, text, dry_run=dry_run)
         for err in report["errors"]:
             click.echo(f"row {err['row']}: {err['field']}: {err['message']}", err=True)
         click.echo(

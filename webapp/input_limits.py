@@ -11,6 +11,7 @@ from flask import request
 from flask_babel import gettext as _
 from werkzeug.routing import IntegerConverter
 
+from .domain.text_encoding import UndecodableText, decode_csv
 from .errors import AppError, InvalidInput
 
 INT32_MAX = 2**31 - 1
@@ -137,11 +138,23 @@ def query_id(raw: str | None) -> int | None:
 
 
 def uploaded_text(upload) -> str:
-    """An uploaded CSV as text: UTF-8 (a BOM allowed) without NUL, or a 422 saying so."""
+    """An uploaded CSV as text: UTF-8 (a BOM allowed) or Shift_JIS as Excel saves it, without NUL; else a 422."""
+    return csv_text(upload.read(), "file")
+
+
+def csv_text(data: bytes, field: str = "body") -> str:
+    """CSV bytes decoded (UTF-8, BOM or not, then CP932); undecodable or NUL-holding bytes are a 422 naming the line."""
     try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(_("The file must be a CSV saved as UTF-8."), code="not_utf8") from None
+        text, _encoding = decode_csv(data)
+    except UndecodableText as exc:
+        raise InvalidInput(
+            _(
+                "Line %(line)d of the file is neither UTF-8 nor Shift_JIS. Save it from Excel as CSV and try again.",
+                line=exc.line,
+            ),
+            code="undecodable_csv",
+            fields={field: [f"line {exc.line}"]},
+        ) from None
     if "\x00" in text:
-        raise _nul_refused("file")
+        raise _nul_refused(field)
     return text

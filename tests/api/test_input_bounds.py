@@ -158,11 +158,14 @@ def test_the_largest_offset_and_before_id_a_column_can_hold_answer_an_empty_page
     assert page == {"movements": [], "next_before_id": None}
 
 
-def test_a_csv_upload_that_is_not_utf8_is_refused_with_a_reason(as_role, shop):
-    sjis = "order,supplier,site,item,quantity\nPO-9001,,TKY,置時計,12\n".encode("shift_jis")
-    answer = as_role("manager").post("/api/v1/purchase-orders/import", data={"file": (io.BytesIO(sjis), "orders.csv")})
+def test_a_csv_upload_neither_utf8_nor_shift_jis_is_refused_naming_the_line(as_role, shop):
+    broken = b"order,supplier,site,item,quantity\n" + b"PO-9001,,TKY,\x81\x20\xff,12\n"
+    answer = as_role("manager").post(
+        "/api/v1/purchase-orders/import", data={"file": (io.BytesIO(broken), "orders.csv")}
+    )
     assert answer.status_code == 422
-    assert answer.get_json()["error"]["code"] == "not_utf8"
+    assert answer.get_json()["error"]["code"] == "undecodable_csv"
+    assert answer.get_json()["error"]["fields"] == {"file": ["line 2"]}
 
 
 def test_a_csv_body_with_a_nul_is_refused_and_no_order_made(as_role, shop):

@@ -70,14 +70,14 @@ def test_an_impossible_site_filter_on_the_dashboard_means_no_filter(manager):
     assert manager.get("/office/stock?site=99999999999999999999&to=9999-12-31").status_code == 200
 
 
-def test_an_order_csv_saved_as_shift_jis_is_refused_in_japanese(manager):
+def test_an_order_csv_neither_utf8_nor_shift_jis_is_refused_in_japanese_naming_the_line(manager):
     manager.set_cookie("lang", "ja")
-    sjis = "order,supplier,site,item,quantity\nPO-9001,,TKY,置時計,12\n".encode("shift_jis")
+    broken = "order,supplier,site,item,quantity\n".encode("shift_jis") + b"PO-9001,,TKY,\x81\x20,12\n"
     answer = manager.post(
         "/workflows/office/purchase-orders",
-        data={"csrf_token": token_from(manager, a_count_session()), "file": (io.BytesIO(sjis), "orders.csv")},
+        data={"csrf_token": token_from(manager, a_count_session()), "file": (io.BytesIO(broken), "orders.csv")},
     )
     assert answer.status_code == 422
-    assert "CSV は UTF-8 で保存したファイルにしてください。" in answer.get_data(as_text=True)
+    assert "ファイルの 2 行目" in answer.get_data(as_text=True)
     db.session.remove()
     assert db.session.scalar(select(Task.kind).where(Task.kind == "purchase_order")) is None

@@ -47,10 +47,11 @@ class DemandStats:
 
     mean and std are in units per day; std is the SAMPLE standard deviation (ddof=1),
     the usual estimator when the numbers feed a forecast. demand_days counts days with
-    demand > 0; total and sum_squares are the raw sums they come from.
+    demand > 0; total and sum_squares are the raw sums they come from. n_days is the
+    window (an int) or, when rows start at their own first movement, an array per row.
     """
 
-    n_days: int
+    n_days: int | np.ndarray
     total: np.ndarray
     sum_squares: np.ndarray
     demand_days: np.ndarray
@@ -59,8 +60,9 @@ class DemandStats:
 
     def rows(self, selection) -> DemandStats:
         """The statistics of a slice or index array of rows."""
+        n_days = self.n_days if np.ndim(self.n_days) == 0 else self.n_days[selection]
         return DemandStats(
-            self.n_days,
+            n_days,
             self.total[selection],
             self.sum_squares[selection],
             self.demand_days[selection],
@@ -95,12 +97,19 @@ def _count_positive(chunk: np.ndarray, flags: np.ndarray) -> np.ndarray:
     return lanes.view(np.uint8).reshape(k, 8).sum(axis=1)
 
 
-def demand_stats(demand: np.ndarray, window: int | None = None, chunk_rows: int = DEFAULT_CHUNK_ROWS) -> DemandStats:
+def demand_stats(
+    demand: np.ndarray,
+    window: int | None = None,
+    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    history_days=None,
+) -> DemandStats:
     """Mean, sample std and demand-day count of daily demand over the last `window` days (all by default).
 
     One pass in row chunks: sum, sum of squares and positive-day count per row, so the
     extra memory is a chunk, never a full temporary. Raises ValueError for a window
     shorter than 2 days (a sample standard deviation needs two observations).
+    history_days (per row) shortens each row's window to its own history, at least 2 days:
+    the days before a row's first movement hold only zeros, so only the divisor changes.
     """
     if demand.ndim != 2:
         raise ValueError("demand must be a (rows x days) matrix")
@@ -122,6 +131,8 @@ def demand_stats(demand: np.ndarray, window: int | None = None, chunk_rows: int 
         np.vecdot(chunk, chunk, out=sum_squares[start:stop])
         np.matmul(chunk, ones, out=total[start:stop])
         demand_days[start:stop] = _count_positive(chunk, flags)
+    if history_days is not None:
+        n_days = np.clip(np.asarray(history_days, dtype=np.float64), 2, n_days)
     mean = total / n_days
     # Sum-of-squares form; clipped because rounding can leave a tiny negative variance.
     var = np.maximum(sum_squares - total * mean, 0.0) / (n_days - 1)

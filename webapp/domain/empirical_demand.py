@@ -91,6 +91,7 @@ def empirical_reorder_point(
     level,
     samples: int = DEFAULT_SAMPLES,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    start=0,
 ) -> np.ndarray:
     """ROP (units) for demand[rows]: the `level` quantile of L-day demand plus the R-day review undershoot.
 
@@ -98,7 +99,9 @@ def empirical_reorder_point(
     lead_time and review (days) are rounded up to whole days; level is the cycle service
     level. All of lead_time, review, level are aligned with rows (scalars broadcast).
     Returns NaN where the history is shorter than L + 1 days (too few windows to trust).
-    Negative daily values (returns booked as demand) count as 0.
+    Negative daily values (returns booked as demand) count as 0. start (aligned with rows)
+    is the day each row's history begins: its L-day windows are taken from there on (the
+    undershoot needs no start, since zero days change neither side of F_U).
     """
     if samples > STRATA and samples % STRATA:
         raise ValueError(f"samples must be a multiple of {STRATA}")
@@ -107,20 +110,23 @@ def empirical_reorder_point(
     lead = np.broadcast_to(np.ceil(lead_time), rows.shape).astype(np.intp)
     rev = np.broadcast_to(np.ceil(review), rows.shape).astype(np.intp)
     level = np.broadcast_to(np.asarray(level, dtype=np.float64), rows.shape)
+    first = np.broadcast_to(np.asarray(start, dtype=np.intp), rows.shape)
     windows = _pairing(samples)
     rop = np.full(rows.shape, np.nan)
-    usable = (lead >= 0) & (lead < n_days) & (rev < n_days)
+    usable = (lead >= 0) & (lead < n_days - first) & (rev < n_days)
     # Rows sharing (L, R) have equally many windows, so one array holds them all.
     key = np.where(usable, lead * (n_days + 1) + np.maximum(rev, 0), -1)
     for group_key in np.unique(key[usable]):
         members = np.flatnonzero(key == group_key)
         length, period = divmod(int(group_key), n_days + 1)
-        picks = (windows * (n_days + 1 - length)).astype(np.intp)
-        for start in range(0, members.size, chunk_rows):
-            part = members[start : start + chunk_rows]
+        for begin in range(0, members.size, chunk_rows):
+            part = members[begin : begin + chunk_rows]
             cumulative = np.zeros((part.size, n_days + 1))
             np.cumsum(np.maximum(demand[rows[part]], 0.0), axis=1, out=cumulative[:, 1:])
-            outcomes = window_sums(cumulative, length)[:, picks]
+            # Each row's windows start at its own first day: a new item is not diluted by the shop's past.
+            count = (n_days + 1 - length - first[part])[:, None]
+            picks = first[part, None] + (windows[None, :] * count).astype(np.intp)
+            outcomes = np.take_along_axis(window_sums(cumulative, length), picks, axis=1)
             if period > 0:
                 under = undershoot_quantiles(window_sums(cumulative, period), min(STRATA, samples))
                 outcomes.reshape(part.size, under.shape[1], -1)[...] += under[:, :, None]

@@ -9,6 +9,10 @@ quantity) as written, and a recommendation that keeps the promised cycle service
     the row's own history (empirical_demand.py);
   - NO_DEMAND: no demand in the window, nothing to protect;
   - MANUAL: an owner's safety-stock or reorder-point override.
+Each row's statistics cover its own history (history_days, from its first movement). A row
+with fewer than MIN_HISTORY_DAYS days is flagged short_history ("not enough history") and
+planned by PERIODIC; EMPIRICAL needs EMPIRICAL_MIN_WINDOWS separate (L + R)-day windows of
+history and falls back to PERIODIC below that.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from webapp.domain.demand import (
 )
 from webapp.domain.empirical_demand import empirical_reorder_point
 from webapp.domain.periodic_review import periodic_reorder_point
+
+MIN_HISTORY_DAYS = 28
+EMPIRICAL_MIN_WINDOWS = 20
 
 
 class Method(IntEnum):
@@ -66,8 +73,9 @@ class ReorderPlan:
     position <= ROP, order up to the proper stock). The unprefixed reorder fields are the
     recommendation: safety_stock = reorder_point - d*L (all protection above mean
     lead-time demand), order_up_to = the proper stock the order refills to.
-    dtypes: pattern and method are int8 (Pattern and Method codes), article_reorder and
-    reorder are bool, everything else float64.
+    dtypes: pattern and method are int8 (Pattern and Method codes), article_reorder,
+    reorder and short_history are bool, everything else float64. history_days: the days
+    the statistics of the row cover.
     """
 
     mean_daily: np.ndarray
@@ -87,6 +95,8 @@ class ReorderPlan:
     order_up_to: np.ndarray
     reorder: np.ndarray
     order_qty: np.ndarray
+    history_days: np.ndarray
+    short_history: np.ndarray
 
     def row(self, i: int) -> dict:
         """Plain Python values of row i, keyed by field name (for storing per item and site)."""
@@ -114,6 +124,7 @@ def plan_reorders(
     adi_cutoff: float = ADI_CUTOFF,
     cv2_cutoff: float = CV2_CUTOFF,
     empirical: bool = True,
+    history_days=None,
 ) -> ReorderPlan:
     """Articles' numbers and the recommended reorder policy for each row of a (rows x days) demand matrix.
 
@@ -125,11 +136,14 @@ def plan_reorders(
     ROP + d*max(T - L, R), i.e. the article's proper stock shifted by the same extra
     protection as the ROP, and never less than one review interval of demand above it.
     empirical=False skips the history quantile (about 20-40 us per intermittent row), so
-    intermittent rows use the periodic method and say so in `method`.
+    intermittent rows use the periodic method and say so in `method`. history_days (per
+    row, NaN or None: all of the window) is each row's own history, from its first movement.
     """
-    stats = demand_stats(demand, window)
-    n = stats.mean.shape[0]
     history = demand if window is None else demand[:, demand.shape[1] - window :]
+    n = demand.shape[0]
+    own = np.full(n, history.shape[1], dtype=np.float64) if history_days is None else _per_row(history_days, n)
+    own = np.clip(np.nan_to_num(own, nan=history.shape[1]), 0, history.shape[1])
+    stats = demand_stats(demand, window, history_days=own)
     inputs = dict(
         lead=lead_time,
         level=service_level,
@@ -143,6 +157,7 @@ def plan_reorders(
         rop_override=rop_override,
     )
     inputs = {name: _per_row(value, n) for name, value in inputs.items()}
+    inputs["own"] = own
     return _plan(stats, inputs, history, (adi_cutoff, cv2_cutoff), empirical)
 
 
@@ -165,10 +180,15 @@ def _plan(
 
     pattern = demand_pattern(stats, *cutoffs)
     method = (_METHOD_BY_PATTERN if empirical else _PERIODIC_BY_PATTERN)[pattern]
-    rop = periodic_reorder_point(d, sigma, lead, review, z)
+    own = given["own"]
+    short = own < MIN_HISTORY_DAYS
+    few_windows = own < EMPIRICAL_MIN_WINDOWS * (np.ceil(lead) + np.ceil(review))
+    method[(short | few_windows) & (method == Method.EMPIRICAL)] = Method.PERIODIC
+    rop = periodic_reorder_point(d, sigma, lead, review, z, stats.n_days)
     sparse = np.flatnonzero(method == Method.EMPIRICAL)
     if sparse.size:
-        found = empirical_reorder_point(history, sparse, lead[sparse], review[sparse], level[sparse])
+        start = (history.shape[1] - own[sparse]).astype(np.intp)
+        found = empirical_reorder_point(history, sparse, lead[sparse], review[sparse], level[sparse], start=start)
         # Too little history for an L-day window: keep the normal approximation.
         short = np.isnan(found)
         rop[sparse] = np.where(short, rop[sparse], found)
@@ -211,4 +231,6 @@ def _plan(
         order_up_to,
         reorder,
         qty,
+        own,
+        short & (pattern != Pattern.NONE),
     )

@@ -57,6 +57,10 @@ class ReplenishmentResult(db.Model):
     abc_class: Mapped[str] = mapped_column(String(1), default="C")
     dead_stock: Mapped[bool] = mapped_column(Boolean, default=False)
     band_flag: Mapped[str] = mapped_column(String(12), default="none")
+    # Data hygiene (domain.demand_hygiene): the row's own history and the days capped as outliers.
+    history_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    outlier_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    outlier_days: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     item = relationship("Item")
     site = relationship("Site")

@@ -112,3 +112,28 @@ def code_problems() -> dict:
 def error_message(exc, **by_code) -> str:
     """A refused request in the page's language: known codes translated, else the server's own words."""
     return str((code_problems() | by_code).get(exc.code, exc.message))
+
+
+def csv_problem(found: dict) -> str:
+    """One problem of an imported CSV row (csv_fields.PROBLEMS by code) in the page's language."""
+    params = found.get("params") or {}
+    said = {
+        "required": lambda: _("required"),
+        "not_whole_number": lambda: _("not a whole number"),
+        "below_minimum": lambda: _("must be %(low)s or more", low=params.get("low")),
+        "above_maximum": lambda: _("must be %(high)s or less", high=params.get("high")),
+        "not_number": lambda: _("not a number"),
+        "too_long": lambda: _("at most %(length)s characters", length=params.get("length")),
+        "bad_stock_class": lambda: _("write material, wip or product"),
+        "unknown_supplier": lambda: _("no supplier has this code"),
+        "unknown_item": lambda: _("no item has this code"),
+        "bad_barcode": lambda: _("not a barcode: %(reason)s", reason=params.get("reason")),
+        "barcode_taken": lambda: _("already belongs to another item"),
+        "unknown_site": lambda: _("no site has this code"),
+        "bad_location_kind": lambda: _("write bin, receiving, shipping or staging"),
+        "location_at_other_site": lambda: _("this bin code is already used at another site"),
+        "unknown_location": lambda: _("no bin has this code"),
+        "missing_column": lambda: _("the column is missing from the first row"),
+        "too_many_rows": lambda: _("at most %(rows)s rows per file", rows=params.get("rows")),
+    }
+    return str(said[found["code"]]()) if found.get("code") in said else str(found.get("message", ""))

@@ -4,8 +4,8 @@ from flask import jsonify, request
 from flask_login import current_user, login_required
 
 from ...auth.roles import require_role
-from ...errors import AppError, Forbidden, InvalidInput, NotFound
-from ...input_limits import uploaded_text
+from ...errors import AppError, Forbidden, NotFound
+from ...input_limits import csv_text, uploaded_text
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, open_tasks_for_device, task_document, task_list, task_view_for
 from ..blueprint import api_bp
@@ -18,10 +18,7 @@ def _csv_text() -> str:
     if request.files.get("file"):
         return uploaded_text(request.files["file"])
     if request.mimetype == "text/csv":
-        text = request.get_data(as_text=True)
-        if "\x00" in text:
-            raise InvalidInput("Text may not contain NUL characters.", code="nul_character", fields={"body": ["NUL"]})
-        return text
+        return csv_text(request.get_data())
     raise AppError("Send the CSV as text/csv or as the form file 'file'.", code="csv_required")
 
 

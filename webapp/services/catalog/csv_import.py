@@ -3,7 +3,6 @@
 import csv
 import io
 from datetime import UTC, datetime
-from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
@@ -14,6 +13,7 @@ from ...models.catalog import STOCK_CLASSES
 from ...models.locations import LOCATION_KINDS
 from ..core import post_movements, transactional
 from ..notifications import check_stock_alerts
+from .csv_fields import Fields, problem
 
 MAX_ROWS = 20000
 COLUMNS = {
@@ -43,12 +43,6 @@ REQUIRED = {
 }
 
 
-class RowError(Exception):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field, self.message = field, message
-
-
 class _Rollback(Exception):
     """Carries the report out of the transaction so that nothing of it is kept."""
 
@@ -57,106 +51,102 @@ class _Rollback(Exception):
         self.report = report
 
 
-def _int(row, name, default=None, low=0):
-    value = (row.get(name) or "").strip()
-    if not value:
-        if default is None:
-            raise RowError(name, "required")
-        return default
-    try:
-        number = int(value.replace(",", ""))
-    except ValueError:
-        raise RowError(name, "not a whole number") from None
-    if number < low:
-        raise RowError(name, f"must be {low} or more")
-    return number
-
-
-def _money(row, name):
-    try:
-        value = Decimal((row.get(name) or "0").replace(",", "").strip() or "0")
-    except InvalidOperation:
-        raise RowError(name, "not a number") from None
-    if value < 0:
-        raise RowError(name, "must be 0 or more")
-    return value
-
-
 def _one(model, **where):
     return db.session.scalar(select(model).filter_by(**where))
 
 
-def _item_row(row, state):
-    klass = (row.get("stock_class") or "product").strip()
+def _item_row(f: Fields, state):
+    klass = f.text("stock_class", 16, "product")
     if klass not in STOCK_CLASSES:
-        raise RowError("stock_class", "material, wip or product")
+        f.note("stock_class", "bad_stock_class")
     supplier = None
-    if (row.get("supplier_code") or "").strip():
-        supplier = _one(Supplier, code=row["supplier_code"].strip())
+    if f.text("supplier_code", 40):
+        supplier = _one(Supplier, code=f.text("supplier_code", 40))
         if supplier is None:
-            raise RowError("supplier_code", "unknown supplier")
-    item = _one(Item, code=row["code"].strip()) or Item(code=row["code"].strip())
+            f.note("supplier_code", "unknown_supplier")
+    code = f.text("code", 64)
+    item = _one(Item, code=code) or Item(code=code)
+    values = {
+        "name": f.text("name", 200),
+        "name_en": f.text("name_en", 200, item.name_en or ""),
+        "stock_class": klass,
+        "category": f.text("category", 40, item.category or "general"),
+        "unit": f.text("unit", 16, item.unit or "pcs"),
+        "unit_cost": f.money("unit_cost"),
+        "unit_price": f.money("unit_price"),
+        "lead_time_days": f.whole("lead_time_days", item.lead_time_days or 7),
+        "min_order_qty": f.whole("min_order_qty", item.min_order_qty or 1, low=1),
+        "order_multiple": f.whole("order_multiple", item.order_multiple or 1, low=1),
+        "supplier_id": supplier.id if supplier else item.supplier_id,
+    }
+    if f.problems:
+        return
     state["updated" if item.id else "created"] += 1
-    item.name, item.name_en = row["name"].strip(), (row.get("name_en") or item.name_en or "").strip()
-    item.stock_class, item.category = klass, (row.get("category") or item.category or "general").strip()
-    item.unit = (row.get("unit") or item.unit or "pcs").strip()
-    item.unit_cost, item.unit_price = _money(row, "unit_cost"), _money(row, "unit_price")
-    item.lead_time_days = _int(row, "lead_time_days", item.lead_time_days or 7)
-    item.min_order_qty = _int(row, "min_order_qty", item.min_order_qty or 1, low=1)
-    item.order_multiple = _int(row, "order_multiple", item.order_multiple or 1, low=1)
-    item.supplier_id = supplier.id if supplier else item.supplier_id
+    for name, value in values.items():
+        setattr(item, name, value)
     db.session.add(item)
 
 
-def _barcode_row(row, state):
-    item = _one(Item, code=row["item_code"].strip())
+def _barcode_row(f: Fields, state):
+    item = _one(Item, code=f.text("item_code", 64))
     if item is None:
-        raise RowError("item_code", "unknown item")
+        f.note("item_code", "unknown_item")
+    raw = f.text("barcode", 200)
+    pack_qty = f.whole("pack_qty", 1, low=1)
     try:
-        key = barcode_key(row["barcode"].strip())
+        key = barcode_key(raw)
     except MalformedCode as exc:
-        raise RowError("barcode", str(exc)) from None
+        f.note("barcode", "bad_barcode", reason=str(exc))
+        return
     found = _one(Barcode, code=key)
-    if found and found.item_id != item.id:
-        raise RowError("barcode", "already belongs to another item")
-    found = found or Barcode(code=key, raw=row["barcode"].strip(), item_id=item.id)
-    found.pack_qty = _int(row, "pack_qty", 1, low=1)
+    if found and item and found.item_id != item.id:
+        f.note("barcode", "barcode_taken")
+    if f.problems:
+        return
+    found = found or Barcode(code=key, raw=raw, item_id=item.id)
+    found.pack_qty = pack_qty
     state["created"] += 1
     db.session.add(found)
 
 
-def _location_row(row, state):
-    site = _one(Site, code=row["site_code"].strip())
+def _location_row(f: Fields, state):
+    site = _one(Site, code=f.text("site_code", 40))
     if site is None:
-        raise RowError("site_code", "unknown site")
-    kind = (row.get("kind") or "bin").strip()
+        f.note("site_code", "unknown_site")
+    kind = f.text("kind", 16, "bin")
     if kind not in LOCATION_KINDS:
-        raise RowError("kind", "bin, receiving, shipping or staging")
-    loc = _one(Location, code=row["code"].strip())
-    if loc and loc.site_id != site.id:
-        raise RowError("code", "already used at another site")
-    loc = loc or Location(code=row["code"].strip(), site_id=site.id)
-    loc.name, loc.zone, loc.kind = (row.get("name") or "").strip(), (row.get("zone") or "").strip(), kind
-    loc.walk_seq = _int(row, "walk_seq", 0)
+        f.note("kind", "bad_location_kind")
+    code = f.text("code", 64)
+    loc = _one(Location, code=code)
+    if loc and site and loc.site_id != site.id:
+        f.note("code", "location_at_other_site")
+    name, zone, walk_seq = f.text("name", 200), f.text("zone", 40), f.whole("walk_seq", 0)
+    if f.problems:
+        return
+    loc = loc or Location(code=code, site_id=site.id)
+    loc.name, loc.zone, loc.kind, loc.walk_seq = name, zone, kind, walk_seq
     state["created"] += 1
     db.session.add(loc)
 
 
-def _opening_row(row, state):
-    loc = _one(Location, code=row["location_code"].strip())
-    item = _one(Item, code=row["item_code"].strip())
+def _opening_row(f: Fields, state):
+    loc = _one(Location, code=f.text("location_code", 64))
+    item = _one(Item, code=f.text("item_code", 64))
     if loc is None:
-        raise RowError("location_code", "unknown location")
+        f.note("location_code", "unknown_location")
     if item is None:
-        raise RowError("item_code", "unknown item")
+        f.note("item_code", "unknown_item")
+    quantity, lot = f.whole("quantity", low=1), f.text("lot", 40)
+    if f.problems:
+        return
     state["moves"].append(
         {
             "type": "adjust",
             "item_id": item.id,
             "location_id": loc.id,
             "site_id": loc.site_id,
-            "quantity": _int(row, "quantity", low=1),
-            "lot": (row.get("lot") or "").strip(),
+            "quantity": quantity,
+            "lot": lot,
             "unit_cost": item.unit_cost,
             "note": "opening stock 期首在庫",
             "occurred_at": state["now"],
@@ -173,13 +163,16 @@ def _apply(kind: str, rows: list[dict], dry_run: bool) -> dict:
     state = {"created": 0, "updated": 0, "moves": [], "now": datetime.now(UTC)}
     errors = []
     for number, row in enumerate(rows, start=2):  # row 1 is the header
-        try:
-            missing = [c for c in REQUIRED[kind] if not (row.get(c) or "").strip()]
-            if missing:
-                raise RowError(missing[0], "required")
-            HANDLERS[kind](row, state)
-        except RowError as exc:
-            errors.append({"row": number, "field": exc.field, "message": exc.message})
+        fields = Fields(number, row)
+        for column in REQUIRED[kind]:
+            if not (row.get(column) or "").strip():
+                fields.note(column, "required")
+        HANDLERS[kind](fields, state)
+        seen = set()  # a required column left empty is one problem, however many checks notice it
+        for found in fields.problems:
+            if (found["field"], found["code"]) not in seen:
+                seen.add((found["field"], found["code"]))
+                errors.append(found)
     if state["moves"] and not errors:
         sites = {(m["item_id"], m.pop("site_id")) for m in state["moves"]}
         post_movements(state["moves"])
@@ -213,7 +206,7 @@ def import_csv(kind: str, text: str, dry_run: bool = False) -> dict:
             "updated": 0,
             "dry_run": dry_run,
             "preview": [],
-            "errors": [{"row": 1, "field": c, "message": "missing column"} for c in missing],
+            "errors": [problem(1, c, "missing_column") for c in missing],
         }
     rows = [{(k or "").strip(): v for k, v in r.items()} for r in reader]
     if len(rows) > MAX_ROWS:
@@ -224,7 +217,7 @@ def import_csv(kind: str, text: str, dry_run: bool = False) -> dict:
             "updated": 0,
             "dry_run": dry_run,
             "preview": [],
-            "errors": [{"row": 0, "field": "", "message": f"at most {MAX_ROWS} rows per file"}],
+            "errors": [problem(0, "", "too_many_rows", rows=MAX_ROWS)],
         }
     try:
         return _apply(kind, rows, dry_run)

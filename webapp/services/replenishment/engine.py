@@ -14,6 +14,7 @@ from ...models import Alert, Item, ReplenishmentOverride, ReplenishmentResult
 from ...models.types import utcnow
 from ..core import on_order_by_site, transactional
 from ..notifications import alert_key, check_stock_alerts, clear_alert, raise_alert
+from .history import row_histories
 from .kpis import row_kpis
 from .matrices import ledger_matrices
 
@@ -97,8 +98,9 @@ def recompute(
     ss_over, rop_over = _overrides(m.pairs)
     # A young ledger: days before its first movement are not days without demand.
     window_days = window_days or max(2, min(period_days, m.history_days()))
+    clean = row_histories(m, window_days)
     plan = plan_reorders(
-        m.demand,
+        clean.demand,
         lead_time=it["lead_time_days"],
         service_level=it["service_level"],
         on_hand=on_hand,
@@ -108,7 +110,7 @@ def recompute(
         min_order=it["min_order_qty"],
         ss_override=ss_over,
         rop_override=rop_over,
-        window=window_days,
+        history_days=clean.history_days,
     )
     k = row_kpis(m.demand, m.net, m.opening, on_hand, it["unit_cost"], it["unit_price"], it["category"], bands=bands)
     now = utcnow()
@@ -152,6 +154,9 @@ def recompute(
                 "abc_class": str(k["abc"][r]),
                 "dead_stock": bool(k["dead"][r]),
                 "band_flag": str(k["band"][r]),
+                "history_days": int(clean.history_days[r]),
+                "outlier_count": int(clean.outlier_count[r]),
+                "outlier_days": clean.outlier_dates[r],
             }
         )
     db.session.execute(insert(ReplenishmentResult.__table__), rows)

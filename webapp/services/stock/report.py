@@ -9,6 +9,7 @@ from sqlalchemy import case, func, or_, select
 
 from ...domain.spreadsheet_cells import neutralised_row
 from ...domain.suggestions import suggest
+from ...domain.text_encoding import encode_csv
 from ...extensions import db
 from ...models import Barcode, Item, Location, Movement, ReplenishmentResult, Site
 from ..core import on_order_by_site, reorder_points, safety_stocks
@@ -141,11 +142,11 @@ def stock_table(f: StockFilter, tz: str = "Asia/Tokyo") -> list[dict]:
     return rows
 
 
-def stock_csv(rows: list[dict], headers: list[str]) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so Excel opens Japanese names correctly; no cell can run a formula."""
+def stock_csv(rows: list[dict], headers: list[str], encoding: str = "utf-8-sig") -> bytes:
+    """CSV in UTF-8 with a BOM (Excel opens Japanese names right) or Shift_JIS (〓 for what it lacks); no formulas."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(neutralised_row(headers))
     for row in rows:
         writer.writerow(neutralised_row(row[c] for c in COLUMNS))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return encode_csv(out.getvalue(), encoding)[0]

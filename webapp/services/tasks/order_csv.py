@@ -20,13 +20,15 @@ def read_order_rows(text: str, party: str) -> dict[str, dict]:
     errors = {}
     for n, row in enumerate(reader, start=2):
         row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+        problems = []  # every problem of the line, not only the first
+        if not row["order"] or not row["item"] or not row["site"]:
+            problems.append("order, site and item are required")
         try:
             qty = int(row["quantity"])
         except ValueError:
-            errors[f"line {n}"] = ["quantity must be a whole number"]
-            continue
-        if not row["order"] or not row["item"] or not row["site"]:
-            errors[f"line {n}"] = ["order, site and item are required"]
+            problems.append("quantity must be a whole number")
+        if problems:
+            errors[f"line {n}"] = problems
             continue
         order = orders.setdefault(row["order"], {party: row[party], "site": row["site"], "lines": []})
         order["lines"].append((row["item"], qty))

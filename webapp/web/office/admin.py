@@ -18,6 +18,7 @@ from ...services.notifications import (
     webhooks,
 )
 from ..blueprint import web_bp
+from ..strings import csv_problem
 from .dashboard import office_context
 from .labels import ALERT_LABELS
 from .mail_messages import SECURITY_LABELS
@@ -35,7 +36,10 @@ def office_import():
         if not report["dry_run"] and not report["errors"]:
             flash(_("Imported %(n)d rows.", n=report["count"]), "ok")
             return redirect(url_for("web.office_import"), code=303)
-    return render_template("office/import.html", **office_context(report=report, kind=kind, text=text, columns=COLUMNS))
+    return render_template(
+        "office/import.html",
+        **office_context(report=report, kind=kind, text=text, columns=COLUMNS, csv_problem=csv_problem),
+    )
 
 
 @web_bp.route("/office/notifications", methods=["GET", "POST"])

@@ -122,8 +122,12 @@ def task_refusals() -> dict:
 
 
 def _line_problem(key: str, problems: list) -> str:
+    """Every problem of one CSV line, each in the manager's language."""
+    return "; ".join(_one_problem(key, str(p)) for p in problems or [""])
+
+
+def _one_problem(key: str, text: str) -> str:
     number = "".join(ch for ch in key if ch.isdigit())
-    text = str(problems[0]) if problems else ""
     if text.startswith("unknown item"):
         return _("line %(n)s: unknown item %(code)s", n=number, code=text.removeprefix("unknown item ").strip("'\""))
     if "quantity" in text:
