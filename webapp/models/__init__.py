@@ -5,6 +5,7 @@ from .audit import AuditEvent
 from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .company import CompanyProfile
 from .devices import Device, DeviceSignIn, PairingCode
+from .jobs import JobLock, JobRun
 from .locations import Location, Site
 from .order_sending import AutoOrderLine, OrderDelivery, SupplierSending
 from .replenishment import (  # noqa: F401
@@ -34,6 +35,8 @@ __all__ = [
     "Device",
     "DeviceSignIn",
     "Item",
+    "JobLock",
+    "JobRun",
     "Location",
     "LoginFailure",
     "Movement",

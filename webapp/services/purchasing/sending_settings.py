@@ -1,0 +1,139 @@
+"""Each supplier's sending settings: channel, addresses, mail templates, automatic ordering (times, minimum amount)."""
+
+import re
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ...domain.order_mail import DEFAULT_BODY, DEFAULT_SUBJECT, MAX_BODY, MAX_SUBJECT, PLACEHOLDERS, template_problem
+from ...errors import InvalidInput, NotFound
+from ...extensions import db
+from ...models import Supplier, SupplierSending
+from ...models.types import utcnow
+from ..core import transactional
+from ..notifications import is_address
+
+CHANNELS = ("email", "fax", "both", "manual")
+AUTO_MODES = ("off", "draft", "send")
+MAX_TIMES, MAX_AMOUNT = 12, 100_000_000
+_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def parse_times(text: str) -> list[tuple[int, int]] | None:
+    """ "8:00, 14:30" -> [(8, 0), (14, 30)] sorted without repeats; None when a time is not HH:MM."""
+    parts = [p.strip() for p in re.split(r"[,、\s]+", text or "") if p.strip()]
+    found = [_TIME.match(p) for p in parts]
+    if not all(found):
+        return None
+    return sorted({(int(m[1]), int(m[2])) for m in found})
+
+
+def times_text(times: list[tuple[int, int]]) -> str:
+    return ",".join(f"{h:02d}:{m:02d}" for h, m in times)
+
+
+def sending_row(supplier_id: int) -> SupplierSending:
+    """The supplier's row, or an unsaved one holding the defaults (by hand, no automatic ordering)."""
+    if db.session.get(Supplier, supplier_id) is None:
+        raise NotFound("No such supplier.", code="supplier_not_found")
+    return db.session.get(SupplierSending, supplier_id) or SupplierSending(
+        supplier_id=supplier_id, channel="manual", email="", fax="", subject_template="", body_template="",
+        auto_mode="off", auto_times="", min_order_amount=0,
+    )  # fmt: skip
+
+
+def supplier_sending(supplier_id: int) -> dict:
+    """What the settings page shows: the saved values, and the default wording in the supplier's language."""
+    row, supplier = sending_row(supplier_id), db.session.get(Supplier, supplier_id)
+    language = supplier.language if supplier.language in DEFAULT_SUBJECT else "ja"
+    return {
+        "supplier_id": supplier.id,
+        "supplier_code": supplier.code,
+        "supplier_name": supplier.name,
+        "language": language,
+        "channel": row.channel,
+        "email": row.email,
+        "fax": row.fax,
+        "subject_template": row.subject_template or DEFAULT_SUBJECT[language],
+        "body_template": row.body_template or DEFAULT_BODY[language],
+        "auto_mode": row.auto_mode,
+        "auto_times": row.auto_times,
+        "min_order_amount": row.min_order_amount,
+        "placeholders": PLACEHOLDERS,
+    }
+
+
+def _errors(channel, email, fax, subject, body, auto_mode, times, min_amount) -> dict:
+    """Field -> [reason code]; the pages say each reason in the user's language."""
+    errors = {}
+    if channel not in CHANNELS:
+        errors["channel"] = ["channel_invalid"]
+    if email and (len(email) > 200 or not is_address(email)):
+        errors["email"] = ["address_invalid"]
+    elif channel in ("email", "both") and not email:
+        errors["email"] = ["address_required"]
+    digits = re.sub(r"\D", "", fax)
+    if fax and (len(fax) > 40 or not re.fullmatch(r"[0-9+() -]+", fax) or not 6 <= len(digits) <= 20):
+        errors["fax"] = ["fax_invalid"]
+    elif channel in ("fax", "both") and not fax:
+        errors["fax"] = ["fax_required"]
+    for key, text, limit in (("subject_template", subject, MAX_SUBJECT), ("body_template", body, MAX_BODY)):
+        problem = template_problem(text, limit)
+        if problem is None and key == "subject_template" and any(c in text for c in "\r\n"):
+            problem = "one_line"
+        if problem:
+            errors[key] = [problem]
+    if auto_mode not in AUTO_MODES:
+        errors["auto_mode"] = ["auto_mode_invalid"]
+    if times is None or len(times) > MAX_TIMES:
+        errors["auto_times"] = ["times_invalid"]
+    elif auto_mode in ("draft", "send") and not times:
+        errors["auto_times"] = ["times_required"]
+    if not isinstance(min_amount, int) or isinstance(min_amount, bool) or not 0 <= min_amount <= MAX_AMOUNT:
+        errors["min_order_amount"] = ["amount_range"]
+    return errors
+
+
+@transactional
+def save_supplier_sending(
+    supplier_id: int,
+    *,
+    channel: str,
+    email: str = "",
+    fax: str = "",
+    subject_template: str = "",
+    body_template: str = "",
+    auto_mode: str = "off",
+    auto_times: str = "",
+    min_order_amount: int = 0,
+    now: datetime | None = None,
+) -> None:
+    """Save the settings, all or nothing; an unknown placeholder or a bad time is refused, naming the field."""
+    row = sending_row(supplier_id)
+    email, fax, subject = email.strip(), fax.strip(), subject_template.strip()
+    body = body_template.replace("\r\n", "\n").strip()
+    times = parse_times(auto_times) if len(auto_times) <= 200 else None
+    errors = _errors(channel, email, fax, subject, body, auto_mode, times, min_order_amount)
+    if errors:
+        raise InvalidInput("Check the highlighted sending settings.", code="bad_sending", fields=errors)
+    language = db.session.get(Supplier, supplier_id).language
+    language = language if language in DEFAULT_SUBJECT else "ja"
+    if auto_mode != "off" and (row.auto_mode == "off" or row.auto_times != times_text(times)):
+        row.auto_run_at = now or utcnow()  # the first automatic run is the next set time, not one already past
+    row.channel, row.email, row.fax = channel, email, fax
+    # The default wording is stored as empty, so it follows the supplier's language if that changes.
+    row.subject_template = "" if subject == DEFAULT_SUBJECT[language] else subject
+    row.body_template = "" if body == DEFAULT_BODY[language].strip() else body
+    row.auto_mode, row.auto_times, row.min_order_amount = auto_mode, times_text(times), min_order_amount
+    db.session.add(row)
+
+
+def auto_suppliers() -> list[SupplierSending]:
+    """The rows of active suppliers whose automatic ordering is on."""
+    return list(
+        db.session.scalars(
+            select(SupplierSending)
+            .join(Supplier, Supplier.id == SupplierSending.supplier_id)
+            .where(SupplierSending.auto_mode != "off", Supplier.active)
+        )
+    )
