@@ -1,18 +1,33 @@
-"""The jobs: each says when it runs (cron fields in the shop's time zone, or None: not now) and what it does."""
+"""The jobs: each says when it runs (cron fields in the shop's time zone, or None: not now) and what it does.
+
+Adding a job is one `Job(...)` entry in JOBS; the lock, the record of its runs, catch-up and "run now"
+come with it (`due.py`).
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
 
 from ..services.backups import backup_settings, take_backup
+from ..services.jobs import daily_time
+from ..services.notifications import dispatch
+from ..services.replenishment import recompute
 
 
 @dataclass(frozen=True)
 class Job:
-    """A periodic job; both functions run inside the app context, `when` again at every refresh."""
+    """A periodic job; both functions run inside the app context, `when` again at every refresh.
+
+    `lease` is how long its lock is held before another process may assume the holder died: longer
+    than the job ever takes.
+    """
 
     name: str
     when: Callable[[], dict | None]
     run: Callable[[], object]
+    lease: timedelta = timedelta(minutes=30)
 
 
 def nightly_backup_time() -> dict | None:
@@ -24,4 +39,33 @@ def nightly_backup_time() -> dict | None:
     return {"hour": hour, "minute": minute}
 
 
-JOBS = (Job("nightly-backup", nightly_backup_time, take_backup),)
+def nightly_recompute_time() -> dict:
+    """The owner's time for the engine recompute (set on the Jobs page), 01:30 shop time by default."""
+    hour, minute = daily_time("nightly-recompute", "01:30").split(":")
+    return {"hour": int(hour), "minute": int(minute)}
+
+
+def every_minute() -> dict:
+    return {"minute": "*"}
+
+
+def _shop_zone() -> str:
+    return current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "Asia/Tokyo"
+
+
+def deliver_alerts() -> dict:
+    """Queue new alerts and the digest, send what is due (what `flask notify` did from cron)."""
+    return dispatch(tz=_shop_zone(), app_config=current_app.config)
+
+
+def recompute_engine() -> dict:
+    """The nightly engine run: reorder points, safety stock and alerts from the ledger."""
+    result = recompute(tz=_shop_zone())
+    return {key: value for key, value in result.items() if isinstance(value, int | str)}
+
+
+JOBS = (
+    Job("alert-deliveries", every_minute, deliver_alerts, lease=timedelta(minutes=10)),
+    Job("nightly-recompute", nightly_recompute_time, recompute_engine, lease=timedelta(hours=2)),
+    Job("nightly-backup", nightly_backup_time, take_backup, lease=timedelta(hours=2)),
+)
