@@ -23,7 +23,7 @@ RESULT_FIELDS = [c.name for c in ReplenishmentResult.__table__.columns if c.name
 def _plain(value):
     return (
         value
-        if value is None or isinstance(value, (int, str, bool, float))
+        if value is None or isinstance(value, (int, str, bool, float, list))
         else value.isoformat()
         if hasattr(value, "isoformat")
         else float(value)

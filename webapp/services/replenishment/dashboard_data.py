@@ -7,6 +7,7 @@ import numpy as np
 from sqlalchemy import func, select
 
 from ...domain.kpis import closing_balances
+from ...domain.reorder_plan import MIN_HISTORY_DAYS, Method
 from ...extensions import db
 from ...models import Alert, Item, ReplenishmentOverride, ReplenishmentResult, Site
 from .kpis import totals
@@ -41,6 +42,8 @@ def dashboard(site_id: int | None = None, limit: int = 8) -> dict:
             "overstock": [],
             "stockouts": [],
             "slow": [],
+            "short_history": [],
+            "outliers": [],
         }
     days = rows[0][0].period_days
     sums = defaultdict(lambda: np.zeros(4))
@@ -88,7 +91,18 @@ def dashboard(site_id: int | None = None, limit: int = 8) -> dict:
         "stockouts": [entry(r, i, s, r.issued_qty / days) for r, i, s in out[:limit]],
         "slow": [entry(r, i, s, r.days_since_demand) for r, i, s in slow[:limit]],
         "dead_count": sum(1 for r, _, _ in rows if r.dead_stock),
+        "min_history_days": MIN_HISTORY_DAYS,
+        "short_history": [entry(r, i, s, r.history_days) for r, i, s in rows if _short(r)][:limit],
+        "outliers": [
+            entry(r, i, s, r.outlier_count)
+            for r, i, s in sorted((x for x in rows if x[0].outlier_count), key=lambda x: -x[0].outlier_count)
+        ][:limit],
     }
+
+
+def _short(r: ReplenishmentResult) -> bool:
+    """Too little history for a firm reorder point (a row without demand has nothing to firm up)."""
+    return r.history_days < MIN_HISTORY_DAYS and r.method != Method.NO_DEMAND
 
 
 def item_policy(item_id: int) -> list[dict]:
@@ -103,7 +117,16 @@ def item_policy(item_id: int) -> list[dict]:
         o.site_id: o
         for o in db.session.scalars(select(ReplenishmentOverride).where(ReplenishmentOverride.item_id == item_id))
     }
-    return [{"result": r, "site": s, "override": overrides.get(s.id)} for r, s in rows]
+    return [
+        {
+            "result": r,
+            "site": s,
+            "override": overrides.get(s.id),
+            "short_history": _short(r),
+            "min_history_days": MIN_HISTORY_DAYS,
+        }
+        for r, s in rows
+    ]
 
 
 def stock_history(item_id: int, today: date, days: int = 60, tz: str = "Asia/Tokyo") -> dict[int, list[float]]:
