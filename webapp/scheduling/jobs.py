@@ -13,6 +13,7 @@ from flask import current_app
 from ..services.backups import backup_settings, take_backup
 from ..services.jobs import daily_time
 from ..services.notifications import dispatch
+from ..services.purchasing import auto_times_fields, retry_fields, retry_order_deliveries, run_auto_ordering
 from ..services.replenishment import recompute
 
 
@@ -68,4 +69,7 @@ JOBS = (
     Job("alert-deliveries", every_minute, deliver_alerts, lease=timedelta(minutes=10)),
     Job("nightly-recompute", nightly_recompute_time, recompute_engine, lease=timedelta(hours=2)),
     Job("nightly-backup", nightly_backup_time, take_backup, lease=timedelta(hours=2)),
+    # Orders: the automatic runs at the owner's times, and failed sendings tried again while any wait.
+    Job("auto-ordering", auto_times_fields, run_auto_ordering, lease=timedelta(minutes=30)),
+    Job("order-sending-retries", retry_fields, retry_order_deliveries, lease=timedelta(minutes=30)),
 )

@@ -12,7 +12,7 @@ from tests.services.notifications.secure_smtp import LOGIN, mail_server, throwaw
 from tests.services.notifications.test_mail_server import use_server
 from webapp.errors import InvalidInput
 from webapp.extensions import db
-from webapp.models import OrderDelivery, Supplier, Task
+from webapp.models import AuditEvent, OrderDelivery, Supplier, Task
 from webapp.services.purchasing import (
     create_purchase_order,
     delivery_log,
@@ -111,6 +111,15 @@ def test_an_unknown_placeholder_or_a_broken_brace_is_refused_when_saving(order):
         sending(order, subject_template="{supplier.__class__}")
     assert refused.value.fields == {"subject_template": ["braces"]}
     assert supplier_sending(order["supplier_id"])["channel"] == "manual"  # nothing was saved
+
+
+def test_a_saved_change_is_in_the_audit_trail_with_who_and_the_old_and_new_values(order):
+    sending(order, by=order["user_id"])
+    sending(order, by=order["user_id"])  # the same again changes nothing and records nothing
+    (event,) = db.session.scalars(select(AuditEvent).where(AuditEvent.object_kind == "supplier_sending"))
+    assert (event.user_id, event.object_label) == (order["user_id"], "SUP-YAMADA")
+    assert event.changes["channel"] == {"old": "manual", "new": "email"}
+    assert event.changes["email"] == {"old": "", "new": YAMADA}
 
 
 def test_the_default_wording_follows_the_suppliers_language(order):

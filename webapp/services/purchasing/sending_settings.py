@@ -10,7 +10,7 @@ from ...errors import InvalidInput, NotFound
 from ...extensions import db
 from ...models import Supplier, SupplierSending
 from ...models.types import utcnow
-from ..core import transactional
+from ..core import field_changes, record_change, transactional
 from ..notifications import is_address
 
 CHANNELS = ("email", "fax", "both", "manual")
@@ -107,6 +107,7 @@ def save_supplier_sending(
     auto_times: str = "",
     min_order_amount: int = 0,
     now: datetime | None = None,
+    by: int | None = None,
 ) -> None:
     """Save the settings, all or nothing; an unknown placeholder or a bad time is refused, naming the field."""
     row = sending_row(supplier_id)
@@ -116,15 +117,24 @@ def save_supplier_sending(
     errors = _errors(channel, email, fax, subject, body, auto_mode, times, min_order_amount)
     if errors:
         raise InvalidInput("Check the highlighted sending settings.", code="bad_sending", fields=errors)
-    language = db.session.get(Supplier, supplier_id).language
-    language = language if language in DEFAULT_SUBJECT else "ja"
+    supplier = db.session.get(Supplier, supplier_id)
+    language = supplier.language if supplier.language in DEFAULT_SUBJECT else "ja"
     if auto_mode != "off" and (row.auto_mode == "off" or row.auto_times != times_text(times)):
         row.auto_run_at = now or utcnow()  # the first automatic run is the next set time, not one already past
-    row.channel, row.email, row.fax = channel, email, fax
-    # The default wording is stored as empty, so it follows the supplier's language if that changes.
-    row.subject_template = "" if subject == DEFAULT_SUBJECT[language] else subject
-    row.body_template = "" if body == DEFAULT_BODY[language].strip() else body
-    row.auto_mode, row.auto_times, row.min_order_amount = auto_mode, times_text(times), min_order_amount
+    values = {
+        "channel": channel,
+        "email": email,
+        "fax": fax,
+        # The default wording is stored as empty, so it follows the supplier's language if that changes.
+        "subject_template": "" if subject == DEFAULT_SUBJECT[language] else subject,
+        "body_template": "" if body == DEFAULT_BODY[language].strip() else body,
+        "auto_mode": auto_mode,
+        "auto_times": times_text(times),
+        "min_order_amount": min_order_amount,
+    }
+    record_change(by, "supplier_sending", supplier_id, supplier.code, field_changes(row, values))
+    for name, value in values.items():
+        setattr(row, name, value)
     db.session.add(row)
 
 
