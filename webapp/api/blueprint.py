@@ -1,4 +1,4 @@
-"""The /api/v1 blueprint and what every API request shares: CSRF for cookie writes, no caching."""
+"""The /api/v1 blueprint and what every API request shares: CSRF for cookie writes, no caching, no money to workers."""
 
 from flask import Blueprint, request
 from flask_login import current_user
@@ -6,12 +6,14 @@ from flask_login import current_user
 from ..auth.sessions import bearer_token
 from ..extensions import csrf
 from ..input_limits import install_int32_ids, install_request_checks
+from .money import hide_money_from_workers
 
 api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(api_bp)
 # Registered first (before any route of this or a later blueprint is bound), for the whole app.
 api_bp.record_once(install_int32_ids)
 api_bp.record_once(install_request_checks)
+api_bp.after_request(hide_money_from_workers)
 
 
 @api_bp.before_request
