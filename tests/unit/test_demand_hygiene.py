@@ -119,3 +119,15 @@ def test_a_long_lead_time_on_a_short_history_holds_more_for_the_uncertain_mean()
     short_history = plan_reorders(demand, lead_time=60, service_level=0.95, on_hand=0)
     spread = lambda p: p.reorder_point[0] - p.mean_daily[0] * 60  # noqa: E731
     assert spread(short_history) > 1.2 * spread(long_history)
+
+
+def test_the_short_history_flag_follows_each_row_beside_intermittent_rows():
+    rng = np.random.default_rng(4901234567894)
+    steady = rng.poisson(10, 365).astype(float)
+    sparse = np.where(rng.random(365) < 0.2, rng.geometric(0.1, 365), 0).astype(float)
+    demand = np.stack([steady, sparse, steady])
+
+    plan = plan_reorders(demand, lead_time=5, service_level=0.95, on_hand=0, history_days=[365, 365, 10])
+
+    assert plan.method.tolist() == [Method.PERIODIC, Method.EMPIRICAL, Method.PERIODIC]
+    assert plan.short_history.tolist() == [False, False, True]

