@@ -22,7 +22,7 @@ from .orders import (
 )
 from .receiving import receive_on_order, reopen_received_order, take_back_receipt
 from .sending import delivery_log, retry_fields, retry_order_deliveries, send_order
-from .sending_settings import AUTO_MODES, CHANNELS, save_supplier_sending, supplier_sending
+from .sending_settings import AUTO_MODES, CHANNELS, save_supplier_sending, sending_overview, supplier_sending
 from .suggestions import draft_purchase_orders, suggestion_rows, suggestions_by_supplier
 
 __all__ = [
@@ -60,6 +60,7 @@ __all__ = [
     "save_company_profile",
     "save_supplier_sending",
     "send_order",
+    "sending_overview",
     "set_document_language",
     "suggestion_rows",
     "suggestions_by_supplier",

@@ -139,9 +139,9 @@ def auto_times_fields() -> dict | None:
     }
 
 
-def auto_order_log(limit: int = 200) -> list[dict]:
-    """What the automatic runs did, newest first: each item with its numbers, ordered on which order or waiting."""
-    rows = db.session.execute(
+def auto_order_log(limit: int = 200, task_id: int | None = None) -> list[dict]:
+    """What the automatic runs did, newest first (or for one order): each item with its numbers, ordered or waiting."""
+    stmt = (
         select(AutoOrderLine, Supplier.name, Item, Site.code, Task.number, Task.status)
         .join(Supplier, Supplier.id == AutoOrderLine.supplier_id)
         .join(Item, Item.id == AutoOrderLine.item_id)
@@ -149,7 +149,8 @@ def auto_order_log(limit: int = 200) -> list[dict]:
         .outerjoin(Task, Task.id == AutoOrderLine.task_id)
         .order_by(AutoOrderLine.id.desc())
         .limit(limit)
-    ).all()
+    )
+    rows = db.session.execute(stmt if task_id is None else stmt.where(AutoOrderLine.task_id == task_id)).all()
     return [
         {
             "run_at": line.run_at.isoformat(),

@@ -147,3 +147,23 @@ def auto_suppliers() -> list[SupplierSending]:
             .where(SupplierSending.auto_mode != "off", Supplier.active)
         )
     )
+
+
+def sending_overview() -> list[dict]:
+    """Every active supplier with how its orders are sent and whether they are ordered automatically."""
+    saved = {r.supplier_id: r for r in db.session.scalars(select(SupplierSending))}
+    out = []
+    for supplier in db.session.scalars(select(Supplier).where(Supplier.active).order_by(Supplier.code)):
+        row = saved.get(supplier.id)
+        out.append(
+            {
+                "id": supplier.id,
+                "code": supplier.code,
+                "name": supplier.name,
+                "channel": row.channel if row else "manual",
+                "auto_mode": row.auto_mode if row else "off",
+                "auto_times": row.auto_times if row else "",
+                "min_order_amount": row.min_order_amount if row else 0,
+            }
+        )
+    return out
