@@ -113,7 +113,8 @@ async function renderSession() {
 /** The server has answered the latest scan: show its stock figure, or signal what went wrong. */
 function verdict(row) {
   const result = row.result || {};
-  const name = result.item_name || row.local.item_name;
+  // The phone's name is in the worker's language; the server's is the Japanese catalogue name.
+  const name = (row.local.kind === "item" && row.local.item_name) || result.item_name || row.local.item_name;
   if (row.state === "attention") {
     const reason = refusalText(result, t);
     showResult("error", name, "", reason || t.rejected);

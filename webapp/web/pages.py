@@ -10,6 +10,7 @@ from ..domain.redirects import same_site_path
 from ..errors import InvalidInput
 from ..i18n import LANG_COOKIE
 from ..services.stock import lookup as lookup_code
+from . import display  # noqa: F401  (the item-name global and the unit filter every page uses)
 from .blueprint import web_bp
 from .shell import shell_version
 from .strings import js_strings

@@ -1,0 +1,76 @@
+"""How the pages show an item's name and its unit in the UI language: one template global, one filter."""
+
+from flask import g
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Item
+from .blueprint import web_bp
+
+# The unit codes a shop picks from; anything else is the shop's own word, shown as typed.
+UNIT_LABELS = {
+    "pcs": _l("pcs"),
+    "piece": _l("pcs"),
+    "bottle": _l("bottle"),
+    "bag": _l("bag"),
+    "box": _l("box"),
+    "case": _l("case"),
+    "pack": _l("pack"),
+    "pair": _l("pair"),
+    "set": _l("set"),
+    "sheet": _l("sheet"),
+    "roll": _l("roll"),
+    "can": _l("can"),
+    "book": _l("book"),
+    "dozen": _l("dozen"),
+    "kg": "kg",
+    "g": "g",
+    "l": "L",
+    "ml": "mL",
+    "m": "m",
+    "cm": "cm",
+}
+
+
+def _english() -> bool:
+    return str(get_locale() or "ja") == "en"
+
+
+def localized_name(name: str | None, name_en: str | None) -> str:
+    """The name in the UI language where there is one, else the other."""
+    if _english():
+        return name_en or name or ""
+    return name or name_en or ""
+
+
+def _names_by_id() -> dict[int, tuple[str, str]]:
+    # Rows built for a page often carry only the Japanese name; one query per request finds the other.
+    if "item_names" not in g:
+        g.item_names = {i: (n, e) for i, n, e in db.session.execute(select(Item.id, Item.name, Item.name_en))}
+    return g.item_names
+
+
+def item_name(obj) -> str:
+    """An item's name for the page: an Item, a dict with name/name_en or item_name/item_name_en, or one with item_id."""
+    get = obj.get if isinstance(obj, dict) else lambda key, default=None: getattr(obj, key, default)
+    if get("name_en") is not None or isinstance(obj, Item):
+        return localized_name(get("name"), get("name_en"))
+    if get("item_name_en") is not None:
+        return localized_name(get("item_name"), get("item_name_en"))
+    if get("item_id") is not None and _english():
+        ja, en = _names_by_id().get(get("item_id"), (get("item_name"), ""))
+        return localized_name(ja, en)
+    return get("item_name") or get("name") or ""
+
+
+def unit_label(unit: str | None) -> str:
+    """A unit code in the UI language (bag: 袋 / bag); a unit the shop typed itself, as typed."""
+    label = UNIT_LABELS.get((unit or "").strip().lower())
+    return str(label) if label is not None else (unit or "")
+
+
+# Globals, not a context processor: macros imported without context (the charts) see them too.
+web_bp.add_app_template_global(item_name, "item_name")
+web_bp.add_app_template_filter(unit_label, "unit_label")
