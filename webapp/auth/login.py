@@ -14,11 +14,18 @@ from .blueprint import auth_bp
 from .devices import current_device
 
 
-def safe_next(target: str | None) -> str:
-    """A same-site path to go to after signing in, else home."""
+def safe_next(target: str | None, user=None, on_phone: bool = False) -> str:
+    """A same-site path to go to after signing in, else the user's own landing page."""
     # Only same-site paths: an open redirect after login is a phishing tool.
     if same_site_path(target):
         return target
+    return landing_page(user, on_phone)
+
+
+def landing_page(user, on_phone: bool) -> str:
+    """Managers and owners land on the office, workers (and anyone on a paired floor phone) on the scanning home."""
+    if user is not None and user.has_role("manager") and not on_phone:
+        return url_for("web.office_dashboard")
     return url_for("web.home")
 
 
@@ -53,7 +60,7 @@ def login():
             login_user(user, remember=device is None, duration=remember_for(user))
             if device is not None:
                 record_sign_in(device.id, user.id)
-            return redirect(safe_next(request.args.get("next")))
+            return redirect(safe_next(request.args.get("next"), user, on_phone=device is not None))
         flash(_("Wrong user name or password."), "error")
         return render_template("login.html"), 401
     return render_template("login.html")

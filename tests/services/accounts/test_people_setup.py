@@ -32,7 +32,9 @@ def shop(app):
 
 
 def test_the_owner_creates_a_worker_with_a_generated_password_shown_once(shop):
-    user_id, password = add_user(shop["owner"], "suzuki", "worker", display_name="鈴木 花子", default_site_id=shop["site"])
+    user_id, password = add_user(
+        shop["owner"], "suzuki", "worker", display_name="鈴木 花子", default_site_id=shop["site"]
+    )
     user = db.session.get(User, user_id)
     assert len(password) == 12 and password not in user.password_hash
     assert (user.display_name, user.default_site_id) == ("鈴木 花子", shop["site"])
