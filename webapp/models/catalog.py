@@ -3,7 +3,7 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -18,9 +18,13 @@ class Supplier(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(200), default="")  # the person orders go to (担当者)
     email: Mapped[str | None] = mapped_column(String(200))
     phone: Mapped[str | None] = mapped_column(String(40))
+    fax: Mapped[str | None] = mapped_column(String(40))
     lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    # The smallest order (in yen, before tax) the supplier accepts or ships free (最低発注金額).
+    min_order_amount: Mapped[Decimal] = mapped_column(ExactDecimal(4), default=Decimal(0))
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # The language of the order documents sent to this supplier: "ja" or "en".
@@ -97,3 +101,19 @@ class BarcodeRemoval(db.Model):
     pack_qty: Mapped[int] = mapped_column(Integer)
     removed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     removed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class ItemPhoto(db.Model):
+    """An item's photo, kept in the database so every backup carries it: a thumbnail and a larger view."""
+
+    __tablename__ = "item_photos"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    etag: Mapped[str] = mapped_column(String(64))  # a digest of the larger view: caches revalidate by it
+    media_type: Mapped[str] = mapped_column(String(20))
+    thumb: Mapped[bytes] = mapped_column(LargeBinary)
+    large: Mapped[bytes] = mapped_column(LargeBinary)
+    width: Mapped[int] = mapped_column(Integer)  # of the larger view
+    height: Mapped[int] = mapped_column(Integer)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)

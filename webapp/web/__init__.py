@@ -3,9 +3,24 @@ workflow screens and the office for managers and owners; htmx partials, server-r
 """
 
 from . import pages as phone_pages  # noqa: F401  (each module registers its routes)
-from . import setup, shell  # noqa: F401
+from . import photos, setup, shell  # noqa: F401
 from .blueprint import web_bp
-from .office import admin, backups, badges, codes, dashboard, items, mail, people, phones, sites, tokens  # noqa: F401
+from .office import (  # noqa: F401
+    admin,
+    backups,
+    badges,
+    codes,
+    dashboard,
+    item_photos,
+    items,
+    items_setup,
+    mail,
+    people,
+    phones,
+    sites,
+    suppliers,
+    tokens,
+)
 from .workflows import labels, order_sending, orders, pages  # noqa: F401
 
 __all__ = ["web_bp"]

@@ -40,7 +40,7 @@ def create_item():
     """Create an item (optionally with barcodes)."""
     data = item_schema.load(json_body())
     barcodes = data.pop("new_barcodes", [])
-    item_id = catalog.create_item(data, barcodes)
+    item_id = catalog.create_item(data, barcodes, user_id=current_user.id)
     return jsonify(item_schema.dump(get_item(item_id))), 201
 
 
@@ -58,7 +58,7 @@ def update_item(item_id: int):
     data = item_patch_schema.load(json_body())
     expected = data.pop("expected_version", None)
     data.pop("new_barcodes", None)
-    catalog.update_item(item_id, data, expected)
+    catalog.update_item(item_id, data, expected, user_id=current_user.id)
     return jsonify(item_schema.dump(get_item(item_id)))
 
 
@@ -97,5 +97,5 @@ def list_suppliers():
 @require_role("manager")
 def create_supplier():
     """Create a supplier."""
-    supplier_id = catalog.create_supplier(supplier_schema.load(json_body()))
+    supplier_id = catalog.create_supplier(supplier_schema.load(json_body()), user_id=current_user.id)
     return jsonify(supplier_schema.dump(db.session.get(Supplier, supplier_id))), 201

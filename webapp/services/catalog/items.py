@@ -1,40 +1,24 @@
-"""Catalog and site administration: items, barcodes, suppliers, sites and bins."""
+"""Catalog and site administration: items, barcodes, sites and bins."""
 
 from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.barcodes import MalformedCode, barcode_key
-from ...errors import Conflict, InvalidInput, NotFound
+from ...errors import AppError, Conflict, InvalidInput, NotFound
 from ...extensions import db
 from ...models import Barcode, BarcodeRemoval, Item, Location, Site, Supplier
-from ..core import transactional
-
-ITEM_FIELDS = {
-    "code",
-    "name",
-    "name_en",
-    "stock_class",
-    "category",
-    "unit",
-    "unit_cost",
-    "unit_price",
-    "lead_time_days",
-    "review_interval_days",
-    "service_level",
-    "safety_stock",
-    "reorder_point",
-    "max_stock",
-    "min_order_qty",
-    "order_multiple",
-    "supplier_id",
-    "note",
-    "active",
-}
+from ..core import field_changes, record_change, transactional
+from .rules import ITEM_RULES, clean_fields
 
 
 def _check_supplier(supplier_id):
     if supplier_id is not None and db.session.get(Supplier, supplier_id) is None:
         raise InvalidInput(f"No supplier {supplier_id}.", fields={"supplier_id": ["unknown supplier"]})
+
+
+def _refuse_taken_code(code: str) -> None:
+    if db.session.scalar(select(Item.id).where(Item.code == code)):
+        raise Conflict(f"Item code {code!r} already exists.", fields={"code": ["already used"]})
 
 
 def _flush_unique(what: str):
@@ -45,24 +29,30 @@ def _flush_unique(what: str):
 
 
 @transactional
-def create_item(fields: dict, barcodes: list[dict] | None = None) -> int:
+def create_item(fields: dict, barcodes: list[dict] | None = None, user_id: int | None = None) -> int:
     """Create an item, with optional barcodes; returns its id."""
-    unknown = set(fields) - ITEM_FIELDS
-    if unknown:
-        raise InvalidInput(f"Unknown item fields: {', '.join(sorted(unknown))}.")
+    fields = clean_fields(fields, ITEM_RULES, "item")
+    if "code" not in fields or "name" not in fields:
+        missing = {name: ["required"] for name in ("code", "name") if name not in fields}
+        raise InvalidInput("An item needs a code and a name.", fields=missing)
     _check_supplier(fields.get("supplier_id"))
-    if db.session.scalar(select(Item.id).where(Item.code == fields["code"])):
-        raise Conflict(f"Item code {fields['code']!r} already exists.", fields={"code": ["already used"]})
+    _refuse_taken_code(fields["code"])
     item = Item(**fields)
     db.session.add(item)
     _flush_unique(f"Item code {fields['code']!r}")
+    created = {name: (None, value) for name, value in fields.items()}
+    record_change(user_id, "item", item.id, item.code, created, action="create")
     for barcode in barcodes or []:
-        attach_barcode(item.id, barcode["code"], barcode.get("pack_qty", 1))
+        try:
+            attach_barcode(item.id, barcode["code"], barcode.get("pack_qty", 1))
+        except AppError as exc:  # named by the field the barcode came in, not the item's own code
+            exc.fields = {"barcodes_in": exc.fields.get("code", [exc.code])}
+            raise
     return item.id
 
 
 @transactional
-def update_item(item_id: int, fields: dict, expected_version: int | None = None) -> None:
+def update_item(item_id: int, fields: dict, expected_version: int | None = None, user_id: int | None = None) -> None:
     """Change an item; with `expected_version`, refuse if someone else changed it first."""
     item = db.session.get(Item, item_id)
     if item is None:
@@ -72,14 +62,26 @@ def update_item(item_id: int, fields: dict, expected_version: int | None = None)
             "Someone else changed this item; reload and try again.",
             fields={"version": [f"current version is {item.version}"]},
         )
-    unknown = set(fields) - ITEM_FIELDS
-    if unknown:
-        raise InvalidInput(f"Unknown item fields: {', '.join(sorted(unknown))}.")
+    fields = clean_fields(fields, ITEM_RULES, "item")
     if "supplier_id" in fields:
         _check_supplier(fields["supplier_id"])
+    if "code" in fields and fields["code"] != item.code:
+        _refuse_taken_code(fields["code"])
+    changes = field_changes(item, fields)
     for name, value in fields.items():
         setattr(item, name, value)
     _flush_unique("That item code")
+    record_change(user_id, "item", item.id, item.code, changes)
+
+
+@transactional
+def set_item_active(item_id: int, active: bool, user_id: int | None = None) -> None:
+    """Deactivate an item (no longer listed, scanned or ordered; its history stays) or bring it back."""
+    item = db.session.get(Item, item_id)
+    if item is None:
+        raise NotFound(f"No item {item_id}.")
+    record_change(user_id, "item", item.id, item.code, field_changes(item, {"active": active}))
+    item.active = active
 
 
 def attach_barcode(item_id: int, code: str, pack_qty: int, key: str | None = None) -> Barcode:
@@ -135,15 +137,6 @@ def remove_barcode(item_id: int, code: str, user_id: int | None = None) -> None:
         )
     )
     db.session.delete(barcode)
-
-
-@transactional
-def create_supplier(fields: dict) -> int:
-    """Create a supplier; returns its id."""
-    supplier = Supplier(**fields)
-    db.session.add(supplier)
-    _flush_unique(f"Supplier code {fields.get('code')!r}")
-    return supplier.id
 
 
 @transactional
