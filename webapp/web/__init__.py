@@ -14,6 +14,7 @@ from .office import (  # noqa: F401
     item_photos,
     items,
     items_setup,
+    jobs,
     mail,
     people,
     phones,
