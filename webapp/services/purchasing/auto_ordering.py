@@ -102,7 +102,7 @@ def _run_supplier(supplier_id: int, now: datetime) -> list[int]:
         if status == "open":
             for line in task.lines:
                 line.unit_price = line.item.unit_cost
-            record_event(task.id, "confirmed", reason="auto")
+            record_event(task.id, "confirmed")  # by nobody: the history says "automatic"
         db.session.add_all(_line(r, supplier_id, now, "ordered", task.id) for r in rows)
         made.append(task.id)
     return made
