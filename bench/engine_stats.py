@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/engine_stats.py [rows] [days]
 Prints the best of several runs (time.perf_counter) of D.sum(axis=1), of the demand
 statistics, of the statistics plus every reorder number (articles' and recommended,
 periodic method for every row), and of the full plan with the history quantile for the
-intermittent rows; then the extra peak memory of each (tracemalloc, which numpy reports
+intermittent rows, and of the data hygiene pass (returns netted, outliers capped: run by the nightly
+engine before the plan); then the extra peak memory of each (tracemalloc, which numpy reports
 its buffers to), against the matrix's own size; the peak includes the result arrays.
 Targets: <= 2.5x the bare pass and an extra peak under a tenth of the matrix. Runs are
 interleaved, but a busy machine still moves the ratios: measure on a quiet one.
@@ -22,6 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from webapp.domain.demand import demand_stats
+from webapp.domain.demand_hygiene import clean_demand
 from webapp.domain.reorder_plan import Method, plan_reorders
 
 SEED = 20240601
@@ -87,7 +89,10 @@ def main(rows: int = 100_000, days: int = 365) -> None:
         "demand statistics": lambda: demand_stats(demand),
         "statistics + reorder numbers": lambda: plan_reorders(demand, **settings, empirical=False),
     }
-    full = {"full plan (history quantile)": lambda: plan_reorders(demand, **settings)}
+    full = {
+        "full plan (history quantile)": lambda: plan_reorders(demand, **settings),
+        "data hygiene (clean_demand)": lambda: clean_demand(demand),
+    }
     seconds = best_times(fast, RUNS) | best_times(full, 3)
     methods = np.bincount(plan_reorders(demand, **settings).method, minlength=len(Method))
     print(f"matrix: {rows:,} rows x {days} days float64 = {demand.nbytes / 1e6:,.1f} MB; seed {SEED}")
@@ -103,7 +108,9 @@ def main(rows: int = 100_000, days: int = 365) -> None:
     sparse = methods[Method.EMPIRICAL]
     extra = seconds["full plan (history quantile)"] - seconds["statistics + reorder numbers"]
     print(f"\nhistory quantile: {extra / max(sparse, 1) * 1e6:.1f} us per intermittent row ({sparse:,} rows)")
-    print(f"best of {RUNS} interleaved runs (full plan: best of 3)")
+    outliers = clean_demand(demand).outlier_rows.size
+    print(f"outlier days capped: {outliers:,} ({outliers / demand.size:.2e} of all row-days)")
+    print(f"best of {RUNS} interleaved runs (full plan and hygiene: best of 3)")
     print("targets: statistics + reorder numbers <= 2.5x bare; extra peak < 0.100 of the matrix")
 
 

@@ -25,6 +25,7 @@ import numpy as np
 OUTLIER_K = 10.0
 OUTLIER_MIN_DAYS = 5
 MAD_TO_SIGMA = 1.4826
+CHUNK_ROWS = 2048
 
 
 @dataclass(frozen=True)
@@ -67,25 +68,30 @@ def net_returns(demand: np.ndarray) -> np.ndarray:
     return np.diff(kept, axis=1, prepend=0.0)
 
 
-def outlier_bounds(demand: np.ndarray) -> np.ndarray:
-    """Per-row outlier bound m + K * max(1.4826 MAD, m/2, 1) over the demand days (inf if too few)."""
+def outlier_bounds(demand: np.ndarray, chunk_rows: int = CHUNK_ROWS) -> np.ndarray:
+    """Per-row outlier bound m + K * max(1.4826 MAD, m/2, 1) over the demand days (inf if too few).
+
+    demand must hold no negative days (net_returns first). Row chunks keep the sorted
+    copies in cache and the extra memory at a chunk.
+    """
     n_rows, n_days = demand.shape
-    positive = demand > 0
-    count = positive.sum(axis=1)
     bound = np.full(n_rows, np.inf)
-    judged = np.flatnonzero(count >= OUTLIER_MIN_DAYS)
-    if not judged.size:
-        return bound
-    # Zero days sort first, so the demand days of a row are its last `count` sorted values.
-    ordered = np.sort(np.where(positive[judged], demand[judged], 0.0), axis=1)
-    k = count[judged]
-    median = _sorted_median(ordered, n_days - k, k)
-    deviation = np.abs(ordered - median[:, None])
-    deviation[~(ordered > 0)] = np.inf  # zero days sort last and are not counted
-    deviation.sort(axis=1)
-    mad = _sorted_median(deviation, np.zeros_like(k), k)
-    spread = np.maximum(np.maximum(MAD_TO_SIGMA * mad, median / 2), 1.0)
-    bound[judged] = median + OUTLIER_K * spread
+    for begin in range(0, n_rows, chunk_rows):
+        block = demand[begin : begin + chunk_rows]
+        count = np.count_nonzero(block > 0, axis=1)
+        judged = np.flatnonzero(count >= OUTLIER_MIN_DAYS)
+        if not judged.size:
+            continue
+        # Zero days sort first, so the demand days of a row are its last `count` sorted values.
+        ordered = np.sort(block[judged], axis=1)
+        k = count[judged]
+        median = _sorted_median(ordered, n_days - k, k)
+        deviation = np.abs(ordered - median[:, None])
+        deviation[ordered <= 0] = np.inf  # zero days sort last and are not counted
+        deviation.sort(axis=1)
+        mad = _sorted_median(deviation, np.zeros_like(k), k)
+        spread = np.maximum(np.maximum(MAD_TO_SIGMA * mad, median / 2), 1.0)
+        bound[begin + judged] = median + OUTLIER_K * spread
     return bound
 
 

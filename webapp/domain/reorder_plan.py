@@ -125,6 +125,7 @@ def plan_reorders(
     cv2_cutoff: float = CV2_CUTOFF,
     empirical: bool = True,
     history_days=None,
+    trend=0.0,
 ) -> ReorderPlan:
     """Articles' numbers and the recommended reorder policy for each row of a (rows x days) demand matrix.
 
@@ -137,7 +138,9 @@ def plan_reorders(
     protection as the ROP, and never less than one review interval of demand above it.
     empirical=False skips the history quantile (about 20-40 us per intermittent row), so
     intermittent rows use the periodic method and say so in `method`. history_days (per
-    row, NaN or None: all of the window) is each row's own history, from its first movement.
+    row, NaN or None: all of the window) is each row's own history, from its first movement;
+    trend (units/day per day, demand_shift.trend_per_day) moves the PERIODIC rows' demand to
+    the middle of the lead time, d + trend * (n + L) / 2. The articles' numbers keep d.
     """
     history = demand if window is None else demand[:, demand.shape[1] - window :]
     n = demand.shape[0]
@@ -158,6 +161,7 @@ def plan_reorders(
     )
     inputs = {name: _per_row(value, n) for name, value in inputs.items()}
     inputs["own"] = own
+    inputs["trend"] = _per_row(trend, n)
     return _plan(stats, inputs, history, (adi_cutoff, cv2_cutoff), empirical)
 
 
@@ -184,7 +188,10 @@ def _plan(
     too_short = own < MIN_HISTORY_DAYS
     few_windows = own < EMPIRICAL_MIN_WINDOWS * (np.ceil(lead) + np.ceil(review))
     method[(too_short | few_windows) & (method == Method.EMPIRICAL)] = Method.PERIODIC
-    rop = periodic_reorder_point(d, sigma, lead, review, z, stats.n_days)
+    ahead = d
+    if np.any(given["trend"]):  # demand at the middle of the lead time, not the history's average
+        ahead = np.maximum(d + given["trend"] * (own + lead) / 2, 0.0)
+    rop = periodic_reorder_point(ahead, sigma, lead, review, z, stats.n_days)
     sparse = np.flatnonzero(method == Method.EMPIRICAL)
     if sparse.size:
         start = (history.shape[1] - own[sparse]).astype(np.intp)
@@ -207,7 +214,7 @@ def _plan(
         idle &= method == Method.NO_DEMAND
 
     cover_days = np.maximum(np.where(by_cycle, review, coverage - lead), review)
-    order_up_to = d * cover_days
+    order_up_to = np.where(method == Method.EMPIRICAL, d, ahead) * cover_days
     order_up_to += rop
     reorder = rp.needs_reorder(position, rop)
     # Without demand, an alert only makes sense once something is owed (position below 0).

@@ -6,6 +6,7 @@ from datetime import timedelta
 import numpy as np
 
 from ...domain.demand_hygiene import CleanDemand, clean_demand, history_start
+from ...domain.demand_shift import adapted_history
 from .matrices import LedgerMatrices
 
 # Dates listed per row on the item page; the count says how many there were in all.
@@ -14,10 +15,15 @@ LISTED_OUTLIERS = 10
 
 @dataclass(frozen=True)
 class RowHistories:
-    """The cleaned demand of the window, each row's own history in days, and its outlier dates (ISO, latest first)."""
+    """The cleaned demand of the window, each row's own history in days, and its outlier dates (ISO, latest first).
+
+    history_days counts from the row's first movement or, after a significant level shift,
+    from the shift; trend is the significant slope over those days (units/day per day, else 0).
+    """
 
     demand: np.ndarray
     history_days: np.ndarray
+    trend: np.ndarray
     outlier_count: np.ndarray
     outlier_dates: list[list[str]]
 
@@ -35,4 +41,5 @@ def row_histories(m: LedgerMatrices, window_days: int) -> RowHistories:
     for r, d in zip(clean.outlier_rows[::-1].tolist(), clean.outlier_days[::-1].tolist(), strict=True):
         if len(dates[r]) < LISTED_OUTLIERS:
             dates[r].append((first + timedelta(days=d)).isoformat())
-    return RowHistories(clean.demand, clean.history_days, clean.outlier_count(), dates)
+    own, trend = adapted_history(clean.demand, clean.history_days)
+    return RowHistories(clean.demand, own, trend, clean.outlier_count(), dates)
