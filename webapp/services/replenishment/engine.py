@@ -111,6 +111,7 @@ def recompute(
         ss_override=ss_over,
         rop_override=rop_over,
         history_days=clean.history_days,
+        trend=clean.trend,
     )
     k = row_kpis(m.demand, m.net, m.opening, on_hand, it["unit_cost"], it["unit_price"], it["category"], bands=bands)
     now = utcnow()
