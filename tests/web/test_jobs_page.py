@@ -5,10 +5,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from tests.builders import make_site, make_user
 from tests.web.helpers import PASSWORD, log_in
 from webapp.extensions import db
+from webapp.models import AuditEvent
 from webapp.scheduling import JOBS, run_due_jobs, trigger_of
 from webapp.scheduling.due import describe
 from webapp.services.jobs import daily_time, job_states, publish_schedules, recent_runs
@@ -95,6 +97,8 @@ def test_the_owner_sets_the_recompute_time_and_a_bad_one_is_refused_in_her_langu
     client, token = owner
     answer = client.post("/office/jobs/nightly-recompute/time", data={"csrf_token": token, "daily_at": "04:45"})
     assert answer.status_code == 303 and daily_time("nightly-recompute", "01:30") == "04:45"
+    [event] = db.session.scalars(select(AuditEvent).where(AuditEvent.object_kind == "job"))
+    assert (event.object_label, event.changes) == ("nightly-recompute", {"daily_at": {"old": None, "new": "04:45"}})
     client.set_cookie("lang", "ja")
     refused = client.post("/office/jobs/nightly-recompute/time", data={"csrf_token": token, "daily_at": "25:00"})
     assert refused.status_code == 422 and "HH:MM" in refused.get_data(as_text=True)

@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 from ...errors import InvalidInput, NotFound
 from ...extensions import db
 from ...models.jobs import JobLock
-from ..core import transactional
+from ..core import record_change, transactional
 from .lease import ensure_rows
 
 DAILY_AT_PATTERN = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
@@ -43,11 +43,12 @@ def daily_time(name: str, default: str) -> str:
 
 
 @transactional
-def save_daily_time(name: str, at: str) -> None:
-    """Set a job's daily HH:MM (shop time); anything else is refused with nothing changed."""
+def save_daily_time(name: str, at: str, by: int | None = None) -> None:
+    """Set a job's daily HH:MM (shop time), recorded in the audit trail; anything else is refused, nothing changed."""
     if not DAILY_AT_PATTERN.match(at or ""):
         raise InvalidInput("give the time as HH:MM", fields={"daily_at": ["HH:MM"]})
     lock = db.session.get(JobLock, name[:60])
     if lock is None:
         raise NotFound("no such job")
+    record_change(by, "job", None, lock.name, {"daily_at": (lock.daily_at, at)} if lock.daily_at != at else None)
     lock.daily_at = at

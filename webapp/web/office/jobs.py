@@ -67,7 +67,7 @@ def office_job_time(name: str):
         flash(_("There is no such job."), "error")
         return _page(status=404)
     try:
-        save_daily_time(name, request.form.get("daily_at", "")[:10].strip())
+        save_daily_time(name, request.form.get("daily_at", "")[:10].strip(), by=current_user.id)
     except (InvalidInput, NotFound):
         flash(_("Check the highlighted settings."), "error")
         return _page(status=422, errors={name: _("Give the time as HH:MM, for example 01:30.")})
