@@ -34,7 +34,7 @@ def _item_by_code(code: str) -> Item:
 @require_role("manager")
 def office_unknown_codes():
     """Codes scanned before anyone knew them, with the scans waiting on each, to map to an item."""
-    items = db.session.execute(select(Item.code, Item.name).where(Item.active).order_by(Item.code)).all()
+    items = db.session.execute(select(Item.code, Item.name, Item.name_en).where(Item.active).order_by(Item.code)).all()
     codes = [
         c | {"first_seen": datetime.fromisoformat(c["first_seen"]), "last_seen": datetime.fromisoformat(c["last_seen"])}
         for c in unresolved_codes()

@@ -49,7 +49,9 @@ def workflow_labels():
             raws.setdefault(item_id, raw)
         for item in db.session.scalars(select(Item).where(Item.active).order_by(Item.code)):
             text, drawing = _item_barcode(item, raws)
-            items.append({"code": item.code, "name": item.name, "text": text, "svg": Markup(drawing)})
+            items.append(
+                {"code": item.code, "name": item.name, "name_en": item.name_en, "text": text, "svg": Markup(drawing)}
+            )
     sites = list(db.session.scalars(select(Site.code).order_by(Site.code)))
     return render_template(
         "workflows/labels.html", page="labels", bins=bins, items=items, sites=sites, site_code=site_code, what=what
