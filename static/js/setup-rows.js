@@ -6,3 +6,5 @@ document.body.addEventListener("htmx:beforeSwap", (event) => {
     event.detail.isError = false;
   }
 });
+// Settling copies "style" attributes across a swap, which the Content-Security-Policy (no inline styles) refuses.
+window.htmx.config.attributesToSettle = ["class", "width", "height"];

@@ -275,7 +275,8 @@ class Phone:
         page.fill("#username", username)
         page.fill("#password", password)
         page.click("button[type=submit]")
-        page.wait_for_url(f"{self.server.url}/")
+        # Workers land on the scanning home, managers and owners on the office.
+        page.wait_for_url(lambda url: url in (f"{self.server.url}/", f"{self.server.url}/office/"))
         return page
 
     def wait_for_worker(self):

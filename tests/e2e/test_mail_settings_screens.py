@@ -48,7 +48,7 @@ def test_the_owner_saves_the_mail_server_and_sends_a_test(owner_server, browsers
     page.fill("#username", "kobayashi")
     page.fill("#password", OWNER_PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{owner_server.url}/")
+    page.wait_for_url(f"{owner_server.url}/office/")  # an owner or manager lands on the office
     with mail_server(certs) as inbox:
         page.goto("/office/notifications#mail-server")
         page.fill("input[name=smtp_host]", "127.0.0.1")

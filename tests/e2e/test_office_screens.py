@@ -46,7 +46,7 @@ def test_stock_list_item_page_and_dashboard_on_a_tablet(office_server, browsers,
     page.fill("#username", "kobayashi")
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{office_server.url}/")
+    page.wait_for_url(f"{office_server.url}/office/")  # an owner or manager lands on the office
 
     page.goto("/office/stock")
     page.fill("input[name=q]", "TEA")

@@ -43,7 +43,7 @@ def test_pairing_and_badge_screens(phone, browsers, server, seeded, lang):
     office.fill("#username", "suzuki")
     office.fill("#password", PASSWORD)
     office.click("button[type=submit]")
-    office.wait_for_url(server.url + "/")
+    office.wait_for_url(server.url + "/office/")  # a manager lands on the office
     office.goto("/office/phones")
     office.select_option("#pair-for", "shared")
     office.fill("#pair-name", "レジ横のスマホ")

@@ -48,7 +48,7 @@ def test_a_draft_is_edited_confirmed_and_marked_sent(orders_server, browsers, lo
     page.fill("#username", "suzuki")
     page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
-    page.wait_for_url(f"{live.url}/")
+    page.wait_for_url(f"{live.url}/office/")  # an owner or manager lands on the office
 
     page.goto("/workflows/office/purchase-orders")
     assert page.locator("#po-list tr[data-stage='draft']").count() == 2

@@ -31,15 +31,15 @@ def _page(status: int = 200, **extra):
     return render_template("office/sites.html", **(context | extra)), status
 
 
-def _done(message_code: str, anchor: str = ""):
-    return redirect(url_for("web.office_sites", done=message_code) + anchor, code=303)
+def _done(message_code: str, anchor: str = "", **args):
+    return redirect(url_for("web.office_sites", done=message_code, **args) + anchor, code=303)
 
 
 @web_bp.route("/office/sites")
 @require_role("manager")
 def office_sites():
     """Every site with its bins in walk order, what each holds, and the forms to change them."""
-    return _page(done=request.args.get("done", ""))
+    return _page(done=request.args.get("done", ""), more=request.args.get("more", ""))
 
 
 @web_bp.route("/office/sites", methods=["POST"])
@@ -96,7 +96,7 @@ def office_create_bin(site_id: int):
         )
     except AppError as exc:
         return _page(422, error=refusal(exc), failed=f"new-bin-{site_id}")
-    return _done("bin_created", f"#site-{site_id}")
+    return _done("bin_created", f"#new-bin-{site_id}", more=site_id)  # the next bin is typed straight away
 
 
 def _bin_row(location_id: int, status: int = 200, error: str = ""):
