@@ -3,17 +3,18 @@
 from flask import jsonify
 from flask_login import current_user, login_required
 from marshmallow import validate
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ..auth.roles import require_role
 from ..extensions import db
 from ..models import Alert, Location, Site
 from ..models.alerts import ALERT_KINDS, ALERT_STATUSES
+from ..models.types import utcnow
 from ..services import catalog
 from ..services import notifications as alert_service
 from ..services.scanning import map_code, unresolved_codes
 from .blueprint import api_bp
-from .bounded import QueryInt, Text
+from .bounded import Flag, QueryInt, Text
 from .catalog.schemas import (
     alert_schema,
     alerts_schema,
@@ -69,11 +70,14 @@ def create_location():
     status=Text(20, load_default="open", validate=validate.OneOf((*ALERT_STATUSES, "all"))),
     kind=Text(40, load_default=None, validate=validate.OneOf(ALERT_KINDS)),
     limit=QueryInt(1, 1000, load_default=100),
+    snoozed=Flag(),
 )
 def list_alerts(query):
-    """Alerts, open ones by default; filter by kind and status."""
+    """Alerts, open ones by default (snoozed ones only with snoozed=1); filter by kind and status."""
     status, kind = query["status"], query["kind"]
     stmt = select(Alert).order_by(Alert.updated_at.desc()).limit(query["limit"])
+    if not query["snoozed"]:
+        stmt = stmt.where(or_(Alert.snoozed_until.is_(None), Alert.snoozed_until <= utcnow()))
     if status == "open":
         stmt = stmt.where(Alert.status.in_(("open", "acknowledged")))
     elif status != "all":

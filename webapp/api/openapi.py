@@ -9,6 +9,7 @@ from apispec.ext.marshmallow import MarshmallowPlugin
 from flask import current_app, jsonify
 
 from ..input_limits import MAX_JSON_DEPTH
+from .alert_snooze import SnoozeIn
 from .blueprint import api_bp
 from .catalog.schemas import (
     BarcodeInSchema,
@@ -54,6 +55,7 @@ BODIES = {
     "api.close_order_short": ("CloseIn", CloseIn),
     "api.approve_count": ("ApproveIn", ApproveIn),
     "api.replenishment_recompute": ("RecomputeIn", RecomputeIn),
+    "api.snooze_alert": ("SnoozeIn", SnoozeIn),
 }
 OPTIONAL_BODIES = {"api.replenishment_recompute"}
 # Success answers other than 200 OK.

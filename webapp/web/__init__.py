@@ -6,7 +6,9 @@ from . import pages as phone_pages  # noqa: F401  (each module registers its rou
 from . import photos, setup, shell  # noqa: F401
 from .blueprint import web_bp
 from .office import (  # noqa: F401
+    activity,
     admin,
+    alerts,
     backups,
     badges,
     codes,

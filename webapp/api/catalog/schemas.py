@@ -113,6 +113,10 @@ class AlertSchema(Schema):
     created_at = fields.AwareDateTime()
     updated_at = fields.AwareDateTime()
     acknowledged_at = fields.AwareDateTime()
+    acknowledged_by = fields.Integer()
+    snoozed_until = fields.AwareDateTime()
+    snoozed_by = fields.Integer()
+    snoozed_at = fields.AwareDateTime()
     resolved_at = fields.AwareDateTime()
 
 

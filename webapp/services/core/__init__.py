@@ -6,6 +6,7 @@ stock as override > engine result > item field).
 """
 
 from .audit import CHANGED, field_changes, is_secret, record_change
+from .audit_log import AuditFilter, audit_csv, audit_kinds, audit_page
 from .bulk import driver_insert
 from .ledger import LevelKey, current_levels, insert_ignore, post_movements
 from .position import expanding, on_hand_by_site, on_order_by_site, position_columns
@@ -14,7 +15,11 @@ from .tx import transactional, writer_turn
 
 __all__ = [
     "CHANGED",
+    "AuditFilter",
     "LevelKey",
+    "audit_csv",
+    "audit_kinds",
+    "audit_page",
     "current_levels",
     "driver_insert",
     "expanding",

@@ -2,11 +2,10 @@
 
 from sqlalchemy import select, update
 
-from ...errors import NotFound
 from ...extensions import db
 from ...models import Alert
 from ...models.types import utcnow
-from ..core import expanding, insert_ignore, pair_params, policy_columns, position_columns, reorder_point, transactional
+from ..core import expanding, insert_ignore, pair_params, policy_columns, position_columns, reorder_point
 
 
 def alert_key(kind: str, item_id: int | None = None, site_id: int | None = None, code: str | None = None) -> str:
@@ -102,15 +101,3 @@ def check_stock_alerts(pairs) -> None:
                 raise_alert(kind, item_id=item_id, site_id=site_id, message=want[0], details=want[1])
             elif not want and key in already_open:
                 clear_alert(kind, item_id=item_id, site_id=site_id)
-
-
-@transactional
-def acknowledge(alert_id: int, user_id: int) -> None:
-    """Mark an alert as seen; it stays open until its condition clears."""
-    alert = db.session.get(Alert, alert_id)
-    if alert is None:
-        raise NotFound(f"no alert {alert_id}")
-    if alert.status == "open":
-        alert.status = "acknowledged"
-        alert.acknowledged_by = user_id
-        alert.acknowledged_at = utcnow()

@@ -9,7 +9,7 @@ from ...errors import InvalidInput, NotFound
 from ...extensions import db
 from ...models import Alert, NotificationDelivery, NotificationSettings, WebhookEndpoint
 from ...models.alerts import ALERT_KINDS
-from ..core import transactional
+from ..core import field_changes, record_change, transactional
 
 EMAIL_MODES = ("immediate", "digest")
 
@@ -66,6 +66,7 @@ def save_settings(
     mail_from: str | None = None,
     digest_hour: int = 8,
     kinds=(),
+    user_id: int | None = None,
 ) -> None:
     """Save how alerts are e-mailed: immediately or as a daily digest, to whom; server fields left None are kept."""
     errors = {}
@@ -83,18 +84,22 @@ def save_settings(
     if errors:
         raise InvalidInput("Check the highlighted settings.", fields=errors)
     row = settings_row()
-    row.email_enabled, row.email_mode, row.recipients = email_enabled, email_mode, ", ".join(addresses)
+    values = {"email_enabled": email_enabled, "email_mode": email_mode, "recipients": ", ".join(addresses)}
     if smtp_host is not None:
-        row.smtp_host = smtp_host.strip()
+        values["smtp_host"] = smtp_host.strip()
     if smtp_port is not None:
-        row.smtp_port = smtp_port
+        values["smtp_port"] = smtp_port
     if mail_from is not None:
-        row.mail_from = mail_from.strip()
-    row.digest_hour, row.kinds = digest_hour, _check_kinds(kinds)
+        values["mail_from"] = mail_from.strip()
+    values |= {"digest_hour": digest_hour, "kinds": _check_kinds(kinds)}
+    changes = field_changes(row, values)
+    for name, value in values.items():
+        setattr(row, name, value)
+    record_change(user_id, "notification_settings", row.id, "alert e-mail", changes)
 
 
 @transactional
-def add_webhook(url: str, kinds=(), secret: str | None = None) -> tuple[int, str]:
+def add_webhook(url: str, kinds=(), secret: str | None = None, user_id: int | None = None) -> tuple[int, str]:
     """Register an endpoint; returns its id and the signing secret (shown once to the owner)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -104,15 +109,17 @@ def add_webhook(url: str, kinds=(), secret: str | None = None) -> tuple[int, str
     db.session.add(endpoint)
     db.session.flush()
     settings_row()
+    record_change(user_id, "webhook", endpoint.id, endpoint.url, {"url": (None, endpoint.url)}, "create")
     return endpoint.id, secret
 
 
 @transactional
-def set_webhook_active(endpoint_id: int, active: bool) -> None:
+def set_webhook_active(endpoint_id: int, active: bool, user_id: int | None = None) -> None:
     """Pause or resume an endpoint; paused endpoints receive nothing new."""
     endpoint = db.session.get(WebhookEndpoint, endpoint_id)
     if endpoint is None:
         raise NotFound(f"No webhook {endpoint_id}.")
+    record_change(user_id, "webhook", endpoint.id, endpoint.url, field_changes(endpoint, {"active": active}))
     endpoint.active = active
 
 

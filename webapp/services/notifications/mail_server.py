@@ -7,7 +7,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from flask import current_app
 
 from ...errors import InvalidInput
-from ..core import transactional
+from ..core import field_changes, record_change, transactional
 from . import mail_rules as rules
 from .delivery_settings import settings, settings_row
 from .secret_box import seal, unseal
@@ -95,6 +95,7 @@ def save_mail_server(
     remove_ca: bool = False,
     allow_untrusted: bool = False,
     fax_gateway: str = "",
+    user_id: int | None = None,
 ) -> None:
     """Save the server; an empty or None password keeps the stored one, an uploaded CA replaces the trusted one."""
     host, username, sender = host.strip(), username.strip(), sender.strip()
@@ -108,16 +109,25 @@ def save_mail_server(
     if errors:
         raise InvalidInput("Check the highlighted mail server settings.", fields=errors)
     row = settings_row()
-    row.smtp_host, row.smtp_port, row.smtp_security = host, port, security
-    row.smtp_username, row.mail_from, row.mail_from_name = username, sender, sender_name
-    row.smtp_allow_untrusted, row.fax_gateway = allow_untrusted, fax_gateway
+    values = {"smtp_host": host, "smtp_port": port, "smtp_security": security, "smtp_username": username}
+    values |= {"mail_from": sender, "mail_from_name": sender_name}
+    values |= {"smtp_allow_untrusted": allow_untrusted, "fax_gateway": fax_gateway}
+    changes = {name.removeprefix("smtp_"): pair for name, pair in field_changes(row, values).items()}
+    for name, value in values.items():
+        setattr(row, name, value)
     if password:
         row.smtp_password_token = seal(password)
+        changes["password"] = (None, None)  # recorded as "changed", never the value
     if ca_pem is not None or remove_ca:
+        changes["ca_certificate"] = ("", "removed" if remove_ca and ca_pem is None else "uploaded")
         row.smtp_ca_pem = ca_pem or ""
+    record_change(user_id, "mail_server", row.id, host, changes)
 
 
 @transactional
-def clear_mail_password() -> None:
+def clear_mail_password(user_id: int | None = None) -> None:
     """Forget the stored SMTP password."""
-    settings_row().smtp_password_token = ""
+    row = settings_row()
+    if row.smtp_password_token:
+        record_change(user_id, "mail_server", row.id, row.smtp_host or "", {"password": (None, None)})
+    row.smtp_password_token = ""

@@ -11,6 +11,7 @@ from ...extensions import db
 from ...models import Alert, Item, NotificationDelivery, Site, WebhookEndpoint
 from ...models.types import utcnow
 from ..core import transactional
+from .alert_actions import awake, defer_snoozed
 from .delivery_settings import settings, settings_row
 from .mail import send_mail
 from .mail_server import mail_server
@@ -116,7 +117,7 @@ def queue_digest(now: datetime | None = None, tz: str = "Asia/Tokyo") -> bool:
         select(Alert, Item, Site)
         .outerjoin(Item, Alert.item_id == Item.id)
         .outerjoin(Site, Alert.site_id == Site.id)
-        .where(Alert.open_key.is_not(None))
+        .where(Alert.open_key.is_not(None), awake(now))
         .order_by(Alert.kind, Alert.id)
     )
     alerts = [_alert_payload(*r) for r in db.session.execute(stmt) if not row.kinds or r[0].kind in row.kinds]
@@ -137,7 +138,8 @@ def queue_digest(now: datetime | None = None, tz: str = "Asia/Tokyo") -> bool:
 
 @transactional
 def _claim(now: datetime, limit: int) -> list[int]:
-    """Take up to `limit` due deliveries; the lease keeps a second dispatcher off them."""
+    """Take up to `limit` due deliveries (a snoozed alert's wait); the lease keeps a second dispatcher off them."""
+    defer_snoozed(now)
     ids = list(
         db.session.scalars(
             select(NotificationDelivery.id)

@@ -17,6 +17,7 @@ from ..notifications import alert_key, check_stock_alerts, clear_alert, raise_al
 from .history import row_histories
 from .kpis import row_kpis
 from .matrices import ledger_matrices
+from .override_audit import record_override
 
 PERIOD_DAYS = 90
 ITEM_FIELDS = (
@@ -214,6 +215,7 @@ def set_override(
             ReplenishmentOverride.item_id == item_id, ReplenishmentOverride.site_id == site_id
         )
     )
+    record_override(user_id, item_id, site_id, found, safety_stock, reorder_point, note)
     if safety_stock is None and reorder_point is None:
         if found:
             db.session.delete(found)

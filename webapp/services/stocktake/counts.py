@@ -8,7 +8,7 @@ from ...errors import Conflict, InvalidInput
 from ...extensions import db
 from ...models import CountLine, CountSession, Item, Location, Movement, StockLevel, Task
 from ...models.types import utcnow
-from ..core import post_movements, transactional
+from ..core import post_movements, record_change, transactional
 from ..notifications import check_stock_alerts
 from ..tasks import add_numbered, demand_lines, get_task, location_ids_for, record_event, require_open, site_by_code
 
@@ -162,6 +162,8 @@ def request_recount(task_id: int, line_ids: list[int], user_id: int) -> int:
     )
     for line_id in line_ids:
         record_event(task_id, "recount", reason=f"count line {line_id}", user_id=user_id)
+    number = db.session.get(Task, task_id).number
+    record_change(user_id, "stocktake", task_id, number, {"lines": (None, result.rowcount)}, "recount")
     return result.rowcount
 
 
@@ -207,6 +209,8 @@ def approve(task_id: int, user_id: int, zero_uncounted: bool = False) -> dict:
             )
     post_movements(moves)
     session.approved_by, session.approved_at = user_id, now
+    adjusted = {"adjusted": (None, len(moves)), "units": (None, sum(m["quantity"] for m in moves))}
+    record_change(user_id, "stocktake", task_id, session.task.number, adjusted, "approve")
     record_event(task_id, "approved", quantity=sum(m["quantity"] for m in moves), user_id=user_id)
     check_stock_alerts({(m["item_id"], session.task.site_id) for m in moves})
     return {"adjustments": len(moves), "units": sum(m["quantity"] for m in moves)}

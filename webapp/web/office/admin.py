@@ -2,6 +2,7 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ...auth.roles import require_role
 from ...errors import AppError
@@ -51,10 +52,10 @@ def office_notifications():
         form = request.form
         try:
             if form.get("action") == "webhook":
-                _id, new_secret = add_webhook(form.get("url", ""), kinds=form.getlist("kinds"))
+                _id, new_secret = add_webhook(form.get("url", ""), kinds=form.getlist("kinds"), user_id=current_user.id)
                 flash(_("Webhook added. Copy the signing secret now; it is not shown again."), "ok")
             elif form.get("action") == "toggle":
-                set_webhook_active(form_int(form.get("id"), 1) or 0, form.get("active") == "1")
+                set_webhook_active(form_int(form.get("id"), 1) or 0, form.get("active") == "1", current_user.id)
             else:
                 hour = form_int(form.get("digest_hour"), 0, 23)
                 save_settings(
@@ -63,6 +64,7 @@ def office_notifications():
                     recipients=form.get("recipients", ""),
                     digest_hour=8 if hour is None else hour,  # 0 is midnight, not "unset"
                     kinds=form.getlist("kinds"),
+                    user_id=current_user.id,
                 )
                 flash(_("Saved."), "ok")
         except AppError as exc:

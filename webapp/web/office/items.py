@@ -10,14 +10,14 @@ from ...domain.charts import line_chart
 from ...errors import AppError
 from ...extensions import db
 from ...input_limits import form_int
-from ...models import Alert, Item, Site
+from ...models import Site
 from ...services.purchasing import draft_purchase_orders, suggestions_by_supplier
 from ...services.replenishment import item_policy, set_override, stock_history
 from ...services.stock import get_item, movements_page, stock_rows
 from ..blueprint import web_bp
-from ..pages import render_fragment
 from .dashboard import _int_arg, office_context, today
-from .labels import ALERT_LABELS, BAND_LABELS, METHOD_LABELS, METHOD_REASONS, MOVEMENT_LABELS
+from .item_activity import item_activity
+from .labels import BAND_LABELS, METHOD_LABELS, METHOD_REASONS, MOVEMENT_LABELS
 
 CHART_DAYS = 60
 
@@ -46,12 +46,14 @@ def office_item(item_id: int):
                 "last": values[-1] if values else 0,
             }
         )
+    moves = movements_page(item_id=item.id, limit=30)
     return render_template(
         "office/item.html",
         **office_context(
             item=item,
             stock=stock_rows(item_id=item.id),
-            moves=movements_page(item_id=item.id, limit=30),
+            moves=moves,
+            **item_activity(item.id, moves, current_app.config["BABEL_DEFAULT_TIMEZONE"]),
             policies=policies,
             charts=charts,
             chart_days=CHART_DAYS,
@@ -116,25 +118,3 @@ def office_draft_orders():
         return redirect(url_for("web.office_suggestions"), code=303)
     flash(_("%(count)d draft purchase orders made: check, confirm and send them here.", count=len(ids)), "ok")
     return redirect(url_for("web.office_orders", stage="draft"), code=303)  # lands on the drafts just made
-
-
-@web_bp.route("/office/alerts")
-@require_role("manager")
-def office_alerts():
-    """Open alerts, newest first (refreshes itself)."""
-    kind = request.args.get("kind")
-    stmt = (
-        select(Alert, Item, Site)
-        .outerjoin(Item, Alert.item_id == Item.id)
-        .outerjoin(Site, Alert.site_id == Site.id)
-        .where(Alert.open_key.is_not(None))
-        .order_by(Alert.updated_at.desc())
-        .limit(200)
-    )
-    if kind in ALERT_LABELS:
-        stmt = stmt.where(Alert.kind == kind)
-    return render_fragment(
-        "office/alerts.html",
-        "office/_alerts.html",
-        **office_context(alerts=db.session.execute(stmt).all(), kind=kind, alert_labels=ALERT_LABELS),
-    )

@@ -4,6 +4,7 @@ from email.message import EmailMessage
 
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ...auth.roles import require_role
 from ...errors import InvalidInput
@@ -27,7 +28,7 @@ def office_mail_server():
     """Save the mail server; an empty password field keeps the stored password, "clear" forgets it."""
     form = request.form
     if form.get("action") == "clear_password":
-        clear_mail_password()
+        clear_mail_password(current_user.id)
         flash(_("The mail server password was cleared."), "ok")
         return redirect(url_for("web.office_notifications", _anchor="mail-server"), code=303)
     upload = request.files.get("smtp_ca")
@@ -44,6 +45,7 @@ def office_mail_server():
             remove_ca=form.get("remove_ca") == "1",
             allow_untrusted=form.get("smtp_allow_untrusted") == "1",
             fax_gateway=form.get("fax_gateway", ""),
+            user_id=current_user.id,
         )
     except InvalidInput as exc:
         typed = {k: form.get(k, "") for k in ("smtp_host", "smtp_port", "smtp_security", "smtp_username")}
