@@ -21,6 +21,9 @@ const sent = new Map(); // scan or action id -> state last seen, to signal the s
 // last: this screen's latest scan (for "undo"); item: the item last received or counted here.
 const state = { raw: null, task: null, bin: null, to: null, item: null, last: null, notice: null, pending: new Map() };
 let drawing = 0;
+// The server's answer on its way: a redraw meanwhile waits for it instead of drawing from an older copy (a scan
+// made while the answer to the previous sync was still coming would otherwise be judged against stale lines).
+let fetching = null;
 
 const here = () => (state.bin ? fill(wt.bin, { code: state.bin.code }) : "");
 
@@ -180,11 +183,27 @@ async function verdicts() {
   await redraw(true);
 }
 
+/** The task as the server last answered: asked again when told to, else the newest answer, awaited if on its way. */
+async function serverCopy(fetchAgain) {
+  if (!fetchAgain && state.raw) {
+    if (fetching) await fetching;
+    return state.raw;
+  }
+  const asked = (async () => (await fetchTask(ref)) || state.raw || (await savedTask(ref)))();
+  fetching = asked;
+  const raw = await asked;
+  // Kept even when a later redraw has begun meanwhile (it is waiting for this); an older answer never replaces a newer.
+  if (fetching === asked) {
+    fetching = null;
+    if (raw) state.raw = raw;
+  }
+  return fetching ? (await fetching) || raw : state.raw || raw;
+}
+
 async function redraw(fetchAgain = false) {
   if (ref === "transfer") return guide();
   const mine = ++drawing;
-  let raw = state.raw;
-  if (fetchAgain || !raw) raw = (await fetchTask(ref)) || raw || (await savedTask(ref));
+  const raw = await serverCopy(fetchAgain);
   if (!raw) return show("error", "", wt.not_saved);
   // Lines arrive with both names; show the one of the UI's language, as scans do.
   for (const l of raw.lines || []) l.item_name = itemName({ name: l.item_name, name_en: l.item_name_en }, lang);
