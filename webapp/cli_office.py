@@ -8,7 +8,7 @@ def register_office_cli(app):
     @click.option("--days", default=90, show_default=True, help="Length of the period, in days up to today.")
     @click.option("--window", type=int, help="Days of demand history for the statistics (default: the period).")
     def recompute_cmd(days, window):
-        """Recompute reorder points, KPIs and classes for every item and site (run daily from cron)."""
+        """Recompute reorder points, KPIs and classes for every item and site now (the scheduler also runs it nightly)."""
         from .services.replenishment import recompute
 
         result = recompute(period_days=days, window_days=window, tz=app.config["BABEL_DEFAULT_TIMEZONE"])
@@ -16,7 +16,7 @@ def register_office_cli(app):
 
     @app.cli.command("notify")
     def notify_cmd():
-        """Send pending alert e-mails and webhooks, and the daily digest when due (run every minute)."""
+        """Send pending alert e-mails and webhooks, and the daily digest when due (the scheduler runs this every minute)."""
         from .services.notifications import dispatch
 
         result = dispatch(tz=app.config["BABEL_DEFAULT_TIMEZONE"], app_config=app.config)
