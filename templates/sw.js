@@ -12,6 +12,11 @@ const SHELL_CACHE = `shell-${VERSION}`;
 const PAGE_CACHE = `pages-${VERSION}`;
 const DECODER_CACHE = `decoder-${VERSION}`;
 const NAV_TIMEOUT_MS = 4000;
+// Item photos for offline lookup: thumbnails only (160 px WebP, about 5-10 kB each), at most 400 of them
+// (about 4 MB), the oldest stored evicted first; kept across versions since a photo's URL names its ETag.
+const PHOTO_CACHE = "photos-v1";
+const PHOTO_PATH = /^\/photos\/items\/\d+\/thumb$/;
+const MAX_PHOTOS = 400;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -26,7 +31,7 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const keep = new Set([SHELL_CACHE, PAGE_CACHE, DECODER_CACHE]);
+    const keep = new Set([SHELL_CACHE, PAGE_CACHE, DECODER_CACHE, PHOTO_CACHE]);
     for (const name of await caches.keys()) {
       if (!keep.has(name)) await caches.delete(name);
     }
@@ -41,6 +46,7 @@ self.addEventListener("message", (event) => {
   else if (type === "claim") event.waitUntil(self.clients.claim());
   else if (type === "warm") event.waitUntil(warmPages());
   else if (type === "forget-pages") event.waitUntil(caches.delete(PAGE_CACHE));
+  else if (type === "warm-photos") event.waitUntil(warmPhotos(event.data.urls || []));
 });
 
 // Screens are per user and per language: cache only real pages (not the login redirect).
@@ -71,8 +77,42 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(request, url));
   } else if (SHELL.includes(url.pathname) || DECODER.includes(url.pathname)) {
     event.respondWith(cacheFirst(request, url));
+  } else if (PHOTO_PATH.test(url.pathname) && url.searchParams.has("v")) {
+    event.respondWith(photo(request));
   }
 });
+
+// A thumbnail whose URL carries its ETag never changes: from the cache when there, else fetched and kept.
+async function photo(request) {
+  const cache = await caches.open(PHOTO_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) {
+    await cache.put(request, response.clone());
+    await trimPhotos(cache);
+  }
+  return response;
+}
+
+async function trimPhotos(cache) {
+  const keys = await cache.keys();  // in the order they were stored: the oldest first
+  for (const key of keys.slice(0, Math.max(0, keys.length - MAX_PHOTOS))) await cache.delete(key);
+}
+
+// After a reference sync: fetch the thumbnails this phone does not have yet, within the budget.
+async function warmPhotos(urls) {
+  const cache = await caches.open(PHOTO_CACHE);
+  for (const url of urls.slice(0, MAX_PHOTOS)) {
+    if (!PHOTO_PATH.test(new URL(url, self.location.origin).pathname) || (await cache.match(url))) continue;
+    try {
+      const response = await fetch(url, { credentials: "same-origin" });
+      if (response.ok) await cache.put(url, response);
+      else await response.body?.cancel();
+    } catch (err) { return; /* offline: the next sync tries again */ }
+  }
+  await trimPhotos(cache);
+}
 
 async function navigate(request, url) {
   const cache = await caches.open(PAGE_CACHE);

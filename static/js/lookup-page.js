@@ -14,8 +14,11 @@ let typing = null;
 // A code is ASCII once normalised (full-width digits included); anything else typed is a name.
 const looksLikeCode = (text) => /^[\x21-\x7e]+$/.test(normaliseCode(text));
 
-function showLocal(kind, name, code, note) {
+function showLocal(kind, name, code, note, photo = null) {
   $("lookup-local").hidden = false;
+  $("local-photo").hidden = !photo;  // the thumbnail comes from the service worker's photo cache offline
+  if (photo) $("local-photo").src = photo;
+  else $("local-photo").removeAttribute("src");
   $("lookup-local").dataset.kind = kind;
   $("local-kind").textContent = t[`kind_${kind}`] || "";
   $("local-name").textContent = name;
@@ -36,7 +39,7 @@ function live(code) {
 function showItem(item) {
   $("matches-box").hidden = true;
   $("lookup-result").replaceChildren();
-  showLocal("item", itemName(item, lang), item.code, t.looking_up);
+  showLocal("item", itemName(item, lang), item.code, t.looking_up, item.photo);
   live(item.code);
 }
 
@@ -66,7 +69,7 @@ async function onScan(event) {
   $("lookup-result").replaceChildren();
   $("matches-box").hidden = true;
   if (found.kind === "item") {
-    showLocal("item", itemName(found.item, lang), found.item.code, t.looking_up);
+    showLocal("item", itemName(found.item, lang), found.item.code, t.looking_up, found.item.photo);
     signal("ok", itemName(found.item, lang), found.item.code);
   } else if (found.kind === "location") {
     showLocal("location", found.location.code, found.location.name, t.looking_up);

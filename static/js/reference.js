@@ -19,6 +19,9 @@ export async function refreshReference(url) {
     for (const name of STORES) for (const row of data[name] || []) s[name].put(row);
   });
   await setMeta("reference_cursor", data.cursor);
+  const photos = (data.items || []).map((item) => item.photo).filter(Boolean);
+  // The service worker keeps the thumbnails for offline lookups (within its budget, see sw.js).
+  if (photos.length) navigator.serviceWorker?.controller?.postMessage({ type: "warm-photos", urls: photos });
   return data;
 }
 

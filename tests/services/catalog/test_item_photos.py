@@ -95,3 +95,14 @@ def test_storing_a_photo_replaces_the_last_and_touches_the_item_for_the_phones(a
     assert db.session.get(Item, item.id).updated_at > before
     remove_item_photo(item.id)
     assert item_photo(item.id) is None
+
+
+def test_the_phones_reference_data_carries_the_thumbnails_url_and_a_new_photo_comes_in_the_delta(app):
+    from webapp.services.scanning import reference_data
+
+    item = make_item("SENCHA-100", "静岡煎茶 100g", None)
+    assert reference_data(None)["items"][0]["photo"] is None
+    cursor = reference_data(None)["cursor"]
+    etag = store_item_photo(item.id, camera_jpeg(800, 600))
+    [changed] = reference_data(cursor)["items"]
+    assert changed["photo"] == f"/photos/items/{item.id}/thumb?v={etag}"

@@ -106,9 +106,17 @@ def item_photo(item_id: int) -> ItemPhoto | None:
     return db.session.get(ItemPhoto, item_id)
 
 
-def photo_etags(item_ids) -> dict[int, str]:
-    """The photo ETag of each of these items that has a photo (for URLs that change with the photo)."""
-    ids = list(item_ids)
-    if not ids:
-        return {}
-    return dict(db.session.execute(select(ItemPhoto.item_id, ItemPhoto.etag).where(ItemPhoto.item_id.in_(ids))).all())
+def photo_url(item_id: int, etag: str, size: str = "thumb") -> str:
+    """Where a phone or page fetches a size of the photo; the ETag in it makes the URL change with the photo."""
+    return f"/photos/items/{item_id}/{size}?v={etag}"
+
+
+def photo_etags(item_ids=None) -> dict[int, str]:
+    """The photo ETag of each of these items that has a photo (of every item when None)."""
+    stmt = select(ItemPhoto.item_id, ItemPhoto.etag)
+    if item_ids is not None:
+        ids = list(item_ids)
+        if not ids:
+            return {}
+        stmt = stmt.where(ItemPhoto.item_id.in_(ids))
+    return dict(db.session.execute(stmt).all())

@@ -8,6 +8,7 @@ from ...errors import InvalidInput
 from ...extensions import db
 from ...models import Barcode, BarcodeRemoval, Item, Location, Site
 from ...models.types import utcnow
+from ..catalog import photo_etags, photo_url
 
 # Rows committed by a transaction that started before our read can carry an older
 # updated_at; overlapping cursors by a margin means a device may get a row twice (harmless,
@@ -42,6 +43,8 @@ def reference_data(cursor: str | None) -> dict:
         return stmt.where(model.updated_at >= since - CURSOR_OVERLAP) if since else stmt
 
     items = db.session.scalars(changed(Item)).all()
+    # A new or removed photo touches its item, so a delta carries the item with its photo's URL.
+    photos = photo_etags([i.id for i in items] if since else None)
     barcodes = db.session.scalars(changed(Barcode)).all()
     locations = db.session.scalars(changed(Location)).all()
     sites = db.session.scalars(changed(Site)).all()
@@ -62,7 +65,15 @@ def reference_data(cursor: str | None) -> dict:
         "cursor": now.isoformat(),
         "full": since is None,
         "items": [
-            {"id": i.id, "code": i.code, "name": i.name, "name_en": i.name_en, "unit": i.unit, "active": i.active}
+            {
+                "id": i.id,
+                "code": i.code,
+                "name": i.name,
+                "name_en": i.name_en,
+                "unit": i.unit,
+                "active": i.active,
+                "photo": photo_url(i.id, photos[i.id]) if i.id in photos else None,
+            }
             for i in items
         ],
         "barcodes": [{"code": b.code, "raw": b.raw, "item_id": b.item_id, "pack_qty": b.pack_qty} for b in barcodes],
