@@ -65,8 +65,9 @@ document.addEventListener("click", (event) => {
 
 /** The worker's message for a code the device refused (MalformedCode from codes.js). */
 export function invalidCodeText(err, t) {
-  return err.reason === "bad_check_digit" ? fill(t.bad_check_digit, { expected: err.expected })
-    : fill(t.bad_code, { reason: err.message });
+  if (err.reason === "bad_check_digit") return fill(t.bad_check_digit, { expected: err.expected });
+  // The reason by its code in the worker's language; codes.js's own words are English.
+  return (t.code_problems || {})[err.reason] || fill(t.bad_code, { reason: err.reason || err.message });
 }
 
 /** Signal a camera that could not start. */

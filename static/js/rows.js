@@ -9,12 +9,13 @@ function stateLabel(row, t) {
   return t[row.result.status] || row.result.status;
 }
 
-/** Why the server refused a scan, in the worker's language, filled with the values it sent (else its own words). */
+/** Why the server refused a scan, in the worker's language by its reason code, never the server's English words. */
 export function refusalText(result, t) {
   const template = (t.reasons || {})[result.reason];
-  if (!template) return result.message || "";
+  const other = fill(t.refused_other || "", { reason: result.reason || "" });
+  if (!template) return other;
   const text = fill(template, result.params || {});
-  return /\{\w+\}/.test(text) ? result.message || "" : text;
+  return /\{\w+\}/.test(text) ? other : text;
 }
 
 function message(row, t) {

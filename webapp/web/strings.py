@@ -1,8 +1,15 @@
 """Translated strings the browser scripts need, handed over as one JSON dict per page."""
 
+import re
+
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from ..errors import AppError, Conflict, Expired, Forbidden, InvalidInput, Locked, NotFound, Unauthorized
+from .blueprint import web_bp
 from .workflows.strings import task_refusals
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def js_strings() -> dict:
@@ -61,6 +68,8 @@ def js_strings() -> dict:
         "kind_unknown": _("Unknown code"),
         "kind_invalid": _("Cannot be read"),
         "reasons": rejection_reasons() | task_refusals(),
+        "refused_other": _("The server refused this ({reason}). Ask a manager."),
+        "code_problems": code_problems(),
         "mode_receive": _("Receive"),
         "mode_pick": _("Pick"),
         "mode_count": _("Count"),
@@ -137,3 +146,31 @@ def csv_problem(found: dict) -> str:
         "too_many_rows": lambda: _("at most %(rows)s rows per file", rows=params.get("rows")),
     }
     return str(said[found["code"]]()) if found.get("code") in said else str(found.get("message", ""))
+
+
+def server_message(exc) -> str:
+    """A refusal a page shows: in English its own words; in Japanese by its code, else the general words of its kind."""
+    if str(get_locale() or "ja") == "en" or _JAPANESE.search(exc.message or ""):
+        return exc.message  # English already, or said in Japanese where it was raised
+    known = code_problems() | {
+        "invalid": _("Some of what was entered is not valid. Check it and try again."),
+        "not_found": _("That does not exist (any more)."),
+        "conflict": _("Someone else changed this at the same time. Reload and try again."),
+        "forbidden": _("Your role may not do this."),
+        "unauthorized": _("Log in first."),
+        "expired": _("This link or code has expired."),
+        "locked": _("Too many wrong tries. Wait a little, then try again."),
+    }
+    if exc.code in known:
+        return str(known[exc.code])
+    kinds = [("invalid", InvalidInput), ("not_found", NotFound), ("conflict", Conflict), ("forbidden", Forbidden)]
+    general = next((code for code, kind in kinds if isinstance(exc, kind)), None)
+    return str(known[general]) if general else _("This could not be done. Check what was entered and try again.")
+
+
+@web_bp.errorhandler(AppError)
+def refused_page(exc: AppError):
+    """A refusal no page handled itself: the mapped status, the words in the page's language."""
+    statuses = [(InvalidInput, 422), (NotFound, 404), (Conflict, 409), (Forbidden, 403), (Unauthorized, 401)]
+    statuses += [(Expired, 410), (Locked, 429)]
+    return server_message(exc), next((s for kind, s in statuses if isinstance(exc, kind)), 400)
