@@ -2,7 +2,8 @@
 
 Reviewed by hand: three new tables, nothing existing altered (so no batch copy is needed on SQLite).
 `supplier_sending` holds one row per supplier that has been set up (its key is the supplier's id), with
-CHECKs on the channel, the automatic mode and a non-negative minimum amount in whole yen.
+CHECKs on the channel and the automatic mode; the e-mail address, FAX number and minimum order amount it
+uses are the supplier's own columns (revision a9b1c3d5e7f0), so they are not repeated here.
 `order_deliveries` is the per-order delivery log: one row per attempt and channel, the server's answer
 cut to 500 characters by the service, `retry_at` indexed because the retry job looks up the due ones
 every minute. `auto_order_lines` keeps, per automatic run and item, the numbers the decision was made on
@@ -31,17 +32,13 @@ def upgrade():
         "supplier_sending",
         sa.Column("supplier_id", sa.Integer(), nullable=False),
         sa.Column("channel", sa.String(length=8), nullable=False),
-        sa.Column("email", sa.String(length=200), nullable=False),
-        sa.Column("fax", sa.String(length=40), nullable=False),
         sa.Column("subject_template", sa.String(length=200), nullable=False),
         sa.Column("body_template", sa.Text(), nullable=False),
         sa.Column("auto_mode", sa.String(length=8), nullable=False),
         sa.Column("auto_times", sa.String(length=120), nullable=False),
-        sa.Column("min_order_amount", sa.Integer(), nullable=False),
         sa.Column("auto_run_at", sa.DateTime(), nullable=True),
         sa.CheckConstraint("channel IN ('email', 'fax', 'both', 'manual')", name=op.f("ck_supplier_sending_channel")),
         sa.CheckConstraint("auto_mode IN ('off', 'draft', 'send')", name=op.f("ck_supplier_sending_auto_mode")),
-        sa.CheckConstraint("min_order_amount >= 0", name=op.f("ck_supplier_sending_min_order_amount")),
         sa.ForeignKeyConstraint(
             ["supplier_id"], ["suppliers.id"], name=op.f("fk_supplier_sending_supplier_id_suppliers")
         ),

@@ -16,7 +16,7 @@ from tests.services.notifications.secure_smtp import mail_server, throwaway_ca
 from tests.services.notifications.test_mail_server import use_server
 from tests.services.replenishment.test_replenishment_data import TODAY, daily_sales
 from webapp.extensions import db
-from webapp.models import Item, Task
+from webapp.models import Item, Supplier, Task
 from webapp.models.types import utcnow
 from webapp.services.purchasing import (
     order_lines,
@@ -36,6 +36,7 @@ def shop(app, seeded, tmp_path):
     """The clock of 株式会社山田商事 selling one a day, 12 left; e-mail ordering twice a day; a real mail server."""
     yamada = make_supplier("SUP-YAMADA", "株式会社山田商事").id
     db.session.get(Item, seeded["item_id"]).supplier_id = yamada
+    db.session.get(Supplier, yamada).email = YAMADA
     db.session.commit()
     daily_sales(seeded["item_id"], "A-01-01", opening=40, per_day=[1] * 28)
     recompute(today=TODAY, period_days=28)
@@ -47,7 +48,6 @@ def shop(app, seeded, tmp_path):
         save_supplier_sending(
             yamada,
             channel="email",
-            email=YAMADA,
             auto_mode="send",
             auto_times="00:00,12:00",
             now=utcnow() - timedelta(days=2),

@@ -22,6 +22,8 @@ YAMADA = "juchu@yamada-shoji.example.jp"
 @pytest.fixture
 def office(app, client):
     supplier = make_supplier("SUP-YAMADA", "株式会社山田商事")
+    supplier.email = YAMADA
+    db.session.commit()
     _site, tea = tea_shop(supplier_id=supplier.id, order_multiple=12, min_order_qty=24)
     daily_sales(tea.id, "A-01-01", opening=150, per_day=[5] * 28)  # 10 left: below its reorder point
     recompute(today=TODAY, period_days=28)
@@ -39,7 +41,7 @@ def settings_url(office) -> str:
 
 def post_settings(office, **fields):
     token = token_in(office.get(settings_url(office)).get_data(as_text=True))
-    data = {"channel": "email", "email": YAMADA, "auto_mode": "off", "min_order_amount": "0"} | fields
+    data = {"channel": "email", "auto_mode": "off"} | fields
     return office.post(settings_url(office), data={"csrf_token": token, **data})
 
 
@@ -50,16 +52,12 @@ def test_the_settings_page_shows_the_japanese_default_wording(office):
 
 
 def test_saving_the_settings_keeps_them(office):
-    answer = post_settings(office, auto_mode="draft", auto_times="9:00, 15:30", min_order_amount="30000")
+    answer = post_settings(office, auto_mode="draft", auto_times="9:00, 15:30")
     assert answer.status_code == 303
     row = db.session.get(SupplierSending, office.supplier_id)
-    assert (row.channel, row.email, row.auto_mode, row.auto_times, row.min_order_amount) == (
-        "email",
-        YAMADA,
-        "draft",
-        "09:00,15:30",
-        30000,
-    )
+    assert (row.channel, row.auto_mode, row.auto_times) == ("email", "draft", "09:00,15:30")
+    page = office.get(answer.headers["Location"]).get_data(as_text=True)
+    assert "保存しました。" in page and YAMADA in page and 'value="09:00,15:30"' in page
 
 
 def test_an_unknown_placeholder_and_a_bad_time_are_refused_in_japanese_and_nothing_is_saved(office):
@@ -72,9 +70,14 @@ def test_an_unknown_placeholder_and_a_bad_time_are_refused_in_japanese_and_nothi
     assert db.session.get(SupplierSending, office.supplier_id) is None
 
 
-def test_an_amount_that_is_not_a_number_is_a_422_not_a_500(office):
-    answer = post_settings(office, min_order_amount="三万円")
-    assert answer.status_code == 422 and "0 から 100,000,000 までの円の整数" in answer.get_data(as_text=True)
+def test_fax_for_a_supplier_without_a_fax_number_is_refused_in_japanese(office):
+    answer = post_settings(office, channel="fax")
+    assert answer.status_code == 422
+    assert "先に仕入先の画面で FAX 番号を入力してください。" in answer.get_data(as_text=True)
+
+
+def test_a_channel_that_is_not_one_of_the_choices_is_a_422_not_a_500(office):
+    assert post_settings(office, channel="carrier-pigeon" * 20).status_code == 422
 
 
 def test_send_on_the_order_page_emails_it_and_shows_the_delivery_log(office, tmp_path):

@@ -10,25 +10,21 @@ from .types import UTCDateTime, utcnow
 
 
 class SupplierSending(db.Model):
-    """One supplier's sending channel, addresses, mail templates and automatic-ordering settings."""
+    """One supplier's sending channel, mail templates and automatic ordering (its e-mail, FAX and minimum are on `suppliers`)."""
 
     __tablename__ = "supplier_sending"
     __table_args__ = (
         CheckConstraint("channel IN ('email', 'fax', 'both', 'manual')", name="channel"),
         CheckConstraint("auto_mode IN ('off', 'draft', 'send')", name="auto_mode"),
-        CheckConstraint("min_order_amount >= 0", name="min_order_amount"),
     )
 
     supplier_id: Mapped[int] = mapped_column(ForeignKey("suppliers.id"), primary_key=True)
     channel: Mapped[str] = mapped_column(String(8), default="manual")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    fax: Mapped[str] = mapped_column(String(40), default="")
     # Empty: the default wording in the supplier's document language.
     subject_template: Mapped[str] = mapped_column(String(200), default="")
     body_template: Mapped[str] = mapped_column(Text, default="")
     auto_mode: Mapped[str] = mapped_column(String(8), default="off")
     auto_times: Mapped[str] = mapped_column(String(120), default="")  # "08:00,14:30" in the shop's time zone
-    min_order_amount: Mapped[int] = mapped_column(Integer, default=0)  # yen, before tax
     # The last automatic run taken for this supplier: a run is due when a set time has passed since.
     auto_run_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

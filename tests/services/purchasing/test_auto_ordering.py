@@ -3,6 +3,7 @@ reorder point, up to the engine's target in whole cases; a minimum amount waited
 stock; never a second order for a need already on an open order or a draft; the reasons kept per line."""
 
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -12,7 +13,7 @@ from tests.services.notifications.secure_smtp import mail_server, throwaway_ca
 from tests.services.notifications.test_mail_server import use_server
 from tests.services.replenishment.test_replenishment_data import TODAY, TOKYO, bin_id, daily_sales, post, tea_shop
 from webapp.extensions import db
-from webapp.models import AutoOrderLine, Task
+from webapp.models import AutoOrderLine, Supplier, Task
 from webapp.services.purchasing import (
     auto_order_log,
     auto_times_fields,
@@ -35,6 +36,8 @@ def tokyo(hour: int, minute: int = 0, days: int = 1) -> datetime:
 def shop(app):
     """静岡煎茶 (cases of 12, at least 24, 380 yen) down to 10, below its reorder point; the clock has plenty."""
     yamada = make_supplier("SUP-YAMADA", "株式会社山田商事")
+    yamada.email = "juchu@yamada-shoji.example.jp"
+    db.session.commit()
     other = make_supplier("SUP-KIKUCHI", "菊池商事")
     site, tea = tea_shop(supplier_id=yamada.id, order_multiple=12, min_order_qty=24)
     clock = make_item("RETRO-CLOCK", "レトロ置時計", "4901234567894", supplier_id=yamada.id, unit_cost="1200")
@@ -113,7 +116,10 @@ def test_several_runs_a_day_order_what_fell_to_its_point_since_the_last(shop):
 
 
 def test_below_the_minimum_amount_it_waits_unless_an_item_is_out_of_stock(shop):
-    auto(shop, min_order_amount=50_000)
+    yamada = db.session.get(Supplier, shop["yamada"])
+    yamada.min_order_amount = Decimal(50_000)  # 最低発注金額 on the supplier
+    db.session.commit()
+    auto(shop)
     assert run_auto_ordering(tokyo(9, 0))["drafted"] == []  # 24 or so teas at 380 yen are under 50,000 yen
     assert orders() == [] and {w["outcome"] for w in auto_order_log()} == {"waiting"}
     sell(shop["tea"].id, "A-01-01", 10, tokyo(12, 0))  # the last ten teas sold: out of stock
@@ -138,7 +144,7 @@ def test_send_automatically_confirms_and_emails_the_order(shop, tmp_path):
     save_company_profile(name="田中商店", person_in_charge="小林")
     with mail_server(certs) as inbox:
         use_server(inbox.port, certs)
-        auto(shop, mode="send", channel="email", email="juchu@yamada-shoji.example.jp")
+        auto(shop, mode="send", channel="email")
         result = run_auto_ordering(tokyo(9, 0))
     (order,) = orders()
     assert result == {"drafted": [], "sent": [order.id], "unsent": []}

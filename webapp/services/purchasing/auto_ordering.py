@@ -86,7 +86,7 @@ def _run_supplier(supplier_id: int, now: datetime) -> list[int]:
     made = []
     for site_id, rows in sorted(by_site.items()):
         amount = sum(r["value"] for r in rows)
-        if amount < row.min_order_amount and not any(r["on_hand"] <= 0 for r in rows):
+        if amount < (supplier.min_order_amount or 0) and not any(r["on_hand"] <= 0 for r in rows):
             db.session.add_all(_line(r, supplier_id, now, "waiting") for r in rows)
             continue
         status = "open" if row.auto_mode == "send" else "draft"

@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from ...domain.order_mail import DEFAULT_BODY, DEFAULT_SUBJECT, render
 from ...errors import Conflict, InvalidInput
 from ...extensions import db
-from ...models import OrderDelivery, Task
+from ...models import OrderDelivery, Supplier, Task
 from ...models.types import utcnow
 from ..core import transactional
 from ..notifications import SendResult, fax_copy, send_mail
@@ -68,18 +68,19 @@ def order_email(task_id: int) -> tuple[EmailMessage, object]:
 def outgoing(task_id: int, only: str | None = None) -> list[Outgoing]:
     """The messages the supplier's channel calls for (only one channel on a retry); refused when none can go."""
     message, row = order_email(task_id)
-    supplier = db.session.get(Task, task_id).title
+    supplier = db.session.get(Supplier, db.session.get(Task, task_id).supplier_id)
+    email, fax_number = supplier.email or "", supplier.fax or ""
     out = []
     if row.channel == "manual":
         raise InvalidInput("This supplier is sent orders by hand: set e-mail or FAX first.", code="manual_channel")
     if row.channel in ("email", "both") and only in (None, "email"):
-        if not row.email:
+        if not email:
             raise InvalidInput("The supplier has no e-mail address.", code="no_email")
         mail = copy.deepcopy(message)
-        mail["To"] = formataddr((supplier, row.email))
-        out.append(Outgoing("email", row.email, mail))
+        mail["To"] = formataddr((supplier.name, email))
+        out.append(Outgoing("email", email, mail))
     if row.channel in ("fax", "both") and only in (None, "fax"):
-        fax = fax_copy(message, row.fax)
+        fax = fax_copy(message, fax_number)
         if fax is None:
             raise InvalidInput("Set the FAX gateway in the mail settings and the supplier's FAX number.", code="no_fax")
         out.append(Outgoing("fax", str(fax["To"]), fax))

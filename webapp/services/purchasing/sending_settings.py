@@ -1,4 +1,4 @@
-"""Each supplier's sending settings: channel, addresses, mail templates, automatic ordering (times, minimum amount)."""
+"""Each supplier's sending settings: channel, mail templates, automatic ordering times (addresses and minimum: the supplier's)."""
 
 import re
 from datetime import datetime
@@ -15,7 +15,7 @@ from ..notifications import is_address
 
 CHANNELS = ("email", "fax", "both", "manual")
 AUTO_MODES = ("off", "draft", "send")
-MAX_TIMES, MAX_AMOUNT = 12, 100_000_000
+MAX_TIMES = 12
 _TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 
 
@@ -37,46 +37,44 @@ def sending_row(supplier_id: int) -> SupplierSending:
     if db.session.get(Supplier, supplier_id) is None:
         raise NotFound("No such supplier.", code="supplier_not_found")
     return db.session.get(SupplierSending, supplier_id) or SupplierSending(
-        supplier_id=supplier_id, channel="manual", email="", fax="", subject_template="", body_template="",
-        auto_mode="off", auto_times="", min_order_amount=0,
-    )  # fmt: skip
+        supplier_id=supplier_id, channel="manual", subject_template="", body_template="", auto_mode="off", auto_times=""
+    )
+
+
+def _language(supplier: Supplier) -> str:
+    return supplier.language if supplier.language in DEFAULT_SUBJECT else "ja"
 
 
 def supplier_sending(supplier_id: int) -> dict:
-    """What the settings page shows: the saved values, and the default wording in the supplier's language."""
+    """What the settings page shows: the saved values, the supplier's addresses, the default wording in its language."""
     row, supplier = sending_row(supplier_id), db.session.get(Supplier, supplier_id)
-    language = supplier.language if supplier.language in DEFAULT_SUBJECT else "ja"
+    language = _language(supplier)
     return {
         "supplier_id": supplier.id,
         "supplier_code": supplier.code,
         "supplier_name": supplier.name,
         "language": language,
         "channel": row.channel,
-        "email": row.email,
-        "fax": row.fax,
+        "email": supplier.email or "",
+        "fax": supplier.fax or "",
+        "min_order_amount": int(supplier.min_order_amount or 0),
         "subject_template": row.subject_template or DEFAULT_SUBJECT[language],
         "body_template": row.body_template or DEFAULT_BODY[language],
         "auto_mode": row.auto_mode,
         "auto_times": row.auto_times,
-        "min_order_amount": row.min_order_amount,
         "placeholders": PLACEHOLDERS,
     }
 
 
-def _errors(channel, email, fax, subject, body, auto_mode, times, min_amount) -> dict:
+def _errors(supplier, channel, subject, body, auto_mode, times) -> dict:
     """Field -> [reason code]; the pages say each reason in the user's language."""
     errors = {}
     if channel not in CHANNELS:
         errors["channel"] = ["channel_invalid"]
-    if email and (len(email) > 200 or not is_address(email)):
-        errors["email"] = ["address_invalid"]
-    elif channel in ("email", "both") and not email:
-        errors["email"] = ["address_required"]
-    digits = re.sub(r"\D", "", fax)
-    if fax and (len(fax) > 40 or not re.fullmatch(r"[0-9+() -]+", fax) or not 6 <= len(digits) <= 20):
-        errors["fax"] = ["fax_invalid"]
-    elif channel in ("fax", "both") and not fax:
-        errors["fax"] = ["fax_required"]
+    elif channel in ("email", "both") and not is_address(supplier.email or ""):
+        errors["channel"] = ["supplier_email_missing"]
+    elif channel in ("fax", "both") and not 6 <= len(re.sub(r"\D", "", supplier.fax or "")) <= 20:
+        errors["channel"] = ["supplier_fax_missing"]
     for key, text, limit in (("subject_template", subject, MAX_SUBJECT), ("body_template", body, MAX_BODY)):
         problem = template_problem(text, limit)
         if problem is None and key == "subject_template" and any(c in text for c in "\r\n"):
@@ -89,8 +87,6 @@ def _errors(channel, email, fax, subject, body, auto_mode, times, min_amount) ->
         errors["auto_times"] = ["times_invalid"]
     elif auto_mode in ("draft", "send") and not times:
         errors["auto_times"] = ["times_required"]
-    if not isinstance(min_amount, int) or isinstance(min_amount, bool) or not 0 <= min_amount <= MAX_AMOUNT:
-        errors["min_order_amount"] = ["amount_range"]
     return errors
 
 
@@ -99,38 +95,31 @@ def save_supplier_sending(
     supplier_id: int,
     *,
     channel: str,
-    email: str = "",
-    fax: str = "",
     subject_template: str = "",
     body_template: str = "",
     auto_mode: str = "off",
     auto_times: str = "",
-    min_order_amount: int = 0,
     now: datetime | None = None,
     by: int | None = None,
 ) -> None:
-    """Save the settings, all or nothing; an unknown placeholder or a bad time is refused, naming the field."""
+    """Save the settings, all or nothing; an unknown placeholder, a bad time or a channel without its address is refused."""
     row = sending_row(supplier_id)
-    email, fax, subject = email.strip(), fax.strip(), subject_template.strip()
-    body = body_template.replace("\r\n", "\n").strip()
+    supplier = db.session.get(Supplier, supplier_id)
+    subject, body = subject_template.strip(), body_template.replace("\r\n", "\n").strip()
     times = parse_times(auto_times) if len(auto_times) <= 200 else None
-    errors = _errors(channel, email, fax, subject, body, auto_mode, times, min_order_amount)
+    errors = _errors(supplier, channel, subject, body, auto_mode, times)
     if errors:
         raise InvalidInput("Check the highlighted sending settings.", code="bad_sending", fields=errors)
-    supplier = db.session.get(Supplier, supplier_id)
-    language = supplier.language if supplier.language in DEFAULT_SUBJECT else "ja"
+    language = _language(supplier)
     if auto_mode != "off" and (row.auto_mode == "off" or row.auto_times != times_text(times)):
         row.auto_run_at = now or utcnow()  # the first automatic run is the next set time, not one already past
     values = {
         "channel": channel,
-        "email": email,
-        "fax": fax,
         # The default wording is stored as empty, so it follows the supplier's language if that changes.
         "subject_template": "" if subject == DEFAULT_SUBJECT[language] else subject,
         "body_template": "" if body == DEFAULT_BODY[language].strip() else body,
         "auto_mode": auto_mode,
         "auto_times": times_text(times),
-        "min_order_amount": min_order_amount,
     }
     record_change(by, "supplier_sending", supplier_id, supplier.code, field_changes(row, values))
     for name, value in values.items():
@@ -163,7 +152,7 @@ def sending_overview() -> list[dict]:
                 "channel": row.channel if row else "manual",
                 "auto_mode": row.auto_mode if row else "off",
                 "auto_times": row.auto_times if row else "",
-                "min_order_amount": row.min_order_amount if row else 0,
+                "min_order_amount": int(supplier.min_order_amount or 0),
             }
         )
     return out

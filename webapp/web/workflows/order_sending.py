@@ -6,24 +6,18 @@ from flask_login import current_user
 
 from ...auth.roles import require_role
 from ...errors import AppError, InvalidInput, NotFound
-from ...input_limits import form_int
 from ...services import purchasing
 from ..blueprint import web_bp
 from .orders import office_order, when
 from .sending_strings import AUTO_MODES, OUTCOMES, PLACEHOLDER_LABELS, SENDING_CHANNELS, field_problem, send_refusal
 
-FIELDS = ("channel", "email", "fax", "subject_template", "body_template", "auto_mode", "auto_times")
-LIMITS = {"email": 200, "fax": 40, "subject_template": 400, "body_template": 8000, "auto_times": 200}
+FIELDS = ("channel", "subject_template", "body_template", "auto_mode", "auto_times")
+LIMITS = {"subject_template": 400, "body_template": 8000, "auto_times": 200}
 
 
 def _form_values(form) -> dict:
     """The posted settings, each bounded (a longer text is refused by the service, not cut)."""
-    values = {k: (form.get(k) or "")[: LIMITS.get(k, 20) + 1] for k in FIELDS}
-    try:
-        values["min_order_amount"] = form_int(form.get("min_order_amount"), 0, 100_000_000) or 0
-    except InvalidInput:
-        values["min_order_amount"] = -1  # refused by the service with the field named
-    return values
+    return {k: (form.get(k) or "")[: LIMITS.get(k, 20) + 1] for k in FIELDS}
 
 
 @web_bp.route("/workflows/office/suppliers/<int:supplier_id>/sending", methods=["GET", "POST"])

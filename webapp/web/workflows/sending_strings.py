@@ -33,17 +33,14 @@ def field_problem(reason: str) -> str:
         return _("{%(name)s} is not a placeholder this template can use.", name=reason.split(":", 1)[1])
     by_code = {
         "channel_invalid": lambda: _("Choose how orders are sent."),
-        "address_invalid": lambda: _("This is not an e-mail address."),
-        "address_required": lambda: _("Enter the supplier's e-mail address for this channel."),
-        "fax_invalid": lambda: _("Enter a FAX number of 6 to 20 digits, such as 03-1234-5678."),
-        "fax_required": lambda: _("Enter the supplier's FAX number for this channel."),
+        "supplier_email_missing": lambda: _("Enter the supplier's e-mail address on the supplier page first."),
+        "supplier_fax_missing": lambda: _("Enter the supplier's FAX number on the supplier page first."),
         "too_long": lambda: _("This text is too long."),
         "braces": lambda: _("Write placeholders as {name}; use {{ and }} for a brace itself."),
         "one_line": lambda: _("The subject must be one line."),
         "auto_mode_invalid": lambda: _("Choose how automatic ordering works."),
         "times_invalid": lambda: _("Enter times of day such as 09:00, 15:00 (at most 12)."),
         "times_required": lambda: _("Enter at least one time of day for automatic ordering."),
-        "amount_range": lambda: _("Enter a whole number of yen from 0 to 100,000,000."),
     }
     return by_code[reason]() if reason in by_code else reason
 
@@ -54,7 +51,7 @@ def send_refusal(exc) -> str:
         "manual_channel": lambda: _(
             "This supplier is sent orders by hand: choose e-mail or FAX in its sending settings."
         ),
-        "no_email": lambda: _("The supplier has no e-mail address in its sending settings."),
+        "no_email": lambda: _("The supplier has no e-mail address: enter it on the supplier page."),
         "no_fax": lambda: _("Set the FAX gateway in the mail server settings and the supplier's FAX number."),
         "not_sendable": lambda: _("Only a confirmed order of a supplier can be sent."),
         "no_document": lambda: _("A draft or cancelled order has no order document."),
