@@ -23,10 +23,10 @@ from .workflows import Allocation, CountLine, CountSession, TaskAction, TaskEven
 
 __all__ = [
     "Alert",
-    "AutoOrderLine",
     "Allocation",
     "ApiToken",
     "AuditEvent",
+    "AutoOrderLine",
     "Barcode",
     "BarcodeRemoval",
     "CompanyProfile",
