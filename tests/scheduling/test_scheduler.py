@@ -12,7 +12,7 @@ from tests.builders import make_site
 from webapp.extensions import db
 from webapp.scheduling import Job, build_scheduler
 from webapp.services.backups import list_backups, save_backup_settings
-from webapp.services.jobs import job_states, recent_runs, request_run
+from webapp.services.jobs import job_states, recent_runs, register_jobs, request_run
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -119,3 +119,21 @@ def test_a_failing_job_is_logged_and_the_scheduler_carries_on(app, running, capl
     assert "flaky failed" in caplog.text and "SMTP server unreachable" in caplog.text
     failed = [run for run in recent_runs(job="flaky") if run.outcome == "failed"]
     assert failed[-1].message == "RuntimeError: SMTP server unreachable"
+
+
+def test_on_start_a_slot_missed_while_nothing_ran_is_run_once_by_the_real_scheduler(app, running):
+    ran = []
+    minute = (datetime.now(TOKYO).minute - 5) % 60  # its latest slot some five minutes ago
+    hourly = Job("hourly-digest", lambda: {"minute": minute}, lambda: ran.append(datetime.now(TOKYO)))
+    register_jobs(["hourly-digest"], datetime.now(TOKYO) - timedelta(days=2))  # known, then the PC was off
+    db.session.remove()
+    scheduler, _ = build_scheduler(app, jobs=(hourly,), tick_seconds=1)
+    running(scheduler)
+    deadline = time.monotonic() + 15
+    while not ran and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(3)  # three more ticks: none of them runs it again
+    db.session.remove()
+    assert len(ran) == 1
+    [run] = recent_runs(job="hourly-digest")
+    assert (run.outcome, run.run_trigger) == ("ok", "catch-up")
