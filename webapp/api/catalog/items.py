@@ -74,7 +74,7 @@ def item_stock(item_id: int):
 def add_barcode(item_id: int):
     """Add a barcode to an item (a case barcode carries pack_qty)."""
     data = barcode_in_schema.load(json_body())
-    catalog.add_barcode(item_id, data["code"], data["pack_qty"])
+    catalog.add_barcode(item_id, data["code"], data["pack_qty"], current_user.id)
     return jsonify({"barcodes": [barcode_schema.dump(b) for b in get_item(item_id).barcodes]}), 201
 
 

@@ -105,11 +105,14 @@ def attach_barcode(item_id: int, code: str, pack_qty: int, key: str | None = Non
 
 
 @transactional
-def add_barcode(item_id: int, code: str, pack_qty: int = 1) -> int:
+def add_barcode(item_id: int, code: str, pack_qty: int = 1, user_id: int | None = None) -> int:
     """Give an item another barcode (a case barcode carries its pack quantity)."""
     if db.session.get(Item, item_id) is None:
         raise NotFound(f"No item {item_id}.")
-    return attach_barcode(item_id, code, pack_qty).id
+    barcode = attach_barcode(item_id, code, pack_qty)
+    added = {"code": (None, barcode.raw), "pack_qty": (None, pack_qty)}
+    record_change(user_id, "barcode", item_id, barcode.raw, added, action="add")
+    return barcode.id
 
 
 @transactional
@@ -136,6 +139,8 @@ def remove_barcode(item_id: int, code: str, user_id: int | None = None) -> None:
             code=barcode.code, raw=barcode.raw, item_id=item_id, pack_qty=barcode.pack_qty, removed_by=user_id
         )
     )
+    removed = {"code": (barcode.raw, None), "pack_qty": (barcode.pack_qty, None)}
+    record_change(user_id, "barcode", item_id, barcode.raw, removed, action="remove")
     db.session.delete(barcode)
 
 

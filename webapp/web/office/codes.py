@@ -70,7 +70,7 @@ def office_add_barcode(item_id: int):
     """Give the item another barcode (a case code carries how many units one scan stands for)."""
     code = request.form.get("code", "").strip()
     try:
-        add_barcode(item_id, code, _pack_qty())
+        add_barcode(item_id, code, _pack_qty(), current_user.id)
         flash(_("Barcode %(code)s added.", code=code), "ok")
     except AppError as exc:
         flash(error_message(exc, conflict=_("That code already belongs to another item.")), "error")
