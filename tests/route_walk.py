@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from tests.builders import make_user
 from webapp.extensions import db
-from webapp.models import Item, Supplier
+from webapp.models import Item, Location, Site, Supplier
 from webapp.services import picking, purchasing, stocktake
 from webapp.services.catalog import seed_demo
 from webapp.services.replenishment import recompute
@@ -26,11 +26,15 @@ def busy_shop() -> dict:
         "purchase-orders": purchasing.create_purchase_order(
             "TKY", "SUP-KIKUCHI", [("RETRO-CLOCK", 12), ("TEA-SENCHA", 24)], owner
         ),
-        "pick-lists": picking.create_pick_list("TKY", [("TEA-SENCHA", 2)], owner, "注文 1001"),
+        "pick-lists": picking.create_pick_list("TKY", [("TEA-SENCHA", 2)], owner, "SO-1001"),
         "count-sessions": stocktake.start_count("TKY", owner, scope="items", items=["MUG-HASAMI"]),
         "item_id": db.session.scalar(select(Item.id).where(Item.code == "TEA-SENCHA")),
         "supplier_id": db.session.scalar(select(Supplier.id).where(Supplier.code == "SUP-KIKUCHI")),
+        "site_id": db.session.scalar(select(Site.id).where(Site.code == "TKY")),
+        "location_id": db.session.scalar(select(Location.id).where(Location.kind == "bin").order_by(Location.id)),
+        "user_id": users["worker"][0],
     }
+    ids["bin_id"] = ids["location_id"]
     return {"users": users, "ids": ids}
 
 
@@ -68,7 +72,7 @@ def _fill(path: str, ids: dict) -> list[str]:
         elif name == "kind_path":
             values = ["purchase-orders", "pick-lists", "count-sessions"]
         else:
-            values = [str(ids[name])]
+            values = [str(ids.get(name, 1))]  # a route added since: the first row of its table
     else:
         values = choices
     out = []
