@@ -125,10 +125,17 @@ def test_a_deactivated_worker_is_refused_at_once_by_cookie_and_by_token(shop):
     owner, csrf = signed_in_as(shop, "kobayashi")
     answer = post(owner, csrf, "/office/tokens", name="倉庫ハンディ 1", user_id=str(_user("sato").id))
     plain = re.search(r"<code>(tnr_[^<]+)</code>", answer.get_data(as_text=True)).group(1)
+    copies = []
+    for cookie in ("session", "remember_token"):
+        copy = browser(shop)
+        copy.set_cookie(cookie, worker.get_cookie(cookie).value)  # kept from before, or stolen
+        assert copy.get("/api/v1/session").status_code == 200
+        copies.append(copy)
     assert worker.get("/api/v1/session").status_code == 200
-    assert owner.get("/api/v1/session", headers={"Authorization": f"Bearer {plain}"}).status_code == 200
+    assert browser(shop).get("/api/v1/session", headers={"Authorization": f"Bearer {plain}"}).status_code == 200
     assert post(owner, csrf, f"/office/users/{_user('sato').id}/active", active="0").status_code == 303
     assert worker.get("/api/v1/session").status_code == 401
+    assert [copy.get("/api/v1/session").status_code for copy in copies] == [401, 401]
     stranger = browser(shop)
     assert stranger.get("/api/v1/session", headers={"Authorization": f"Bearer {plain}"}).status_code == 401
     db.session.refresh(token)
