@@ -24,8 +24,11 @@ function setBin(slot, location) {
   button.classList.toggle("is-set", Boolean(location));
 }
 
-function showResult(state, name, qty, detail) {
+function showResult(state, name, qty, detail, photo = null) {
   $("result").dataset.state = state;
+  $("result-photo").hidden = !photo;  // the item's thumbnail, from the service worker's cache offline
+  if (photo) $("result-photo").src = photo;
+  else $("result-photo").removeAttribute("src");
   $("result-name").textContent = name;
   $("result-qty").textContent = qty;
   $("result-detail").textContent = detail;
@@ -80,7 +83,7 @@ async function onScan(event) {
   totals.set(key, (totals.get(key) || 0) + units);
   const lotText = [parsed.lot, parsed.expiry].filter(Boolean).join(" · ");
   if (found.kind === "item") {
-    showResult("ok", name, totals.get(key), [t.queued, lotText].filter(Boolean).join(" "));
+    showResult("ok", name, totals.get(key), [t.queued, lotText].filter(Boolean).join(" "), found.item.photo);
     signal("ok", name, `${totals.get(key)}`);
   } else {
     showResult("warn", code, totals.get(key), t.unknown_offline);

@@ -30,7 +30,7 @@ def clock_photo() -> bytes:
     return out.getvalue()
 
 
-def test_the_lookup_shows_the_photo_and_still_shows_it_offline(phone, seeded):
+def test_the_lookup_and_receive_screens_show_the_photo_also_offline(phone, seeded):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     store_item_photo(seeded["item_id"], clock_photo())
     device = phone()
@@ -57,6 +57,15 @@ def test_the_lookup_shows_the_photo_and_still_shows_it_offline(phone, seeded):
     assert page.is_visible("#local-photo")
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "lookup-photo-offline-ja.png"))
+
+    # Receiving with no network: the scan is queued and the worker sees which item it was by its photo.
+    device.open("/scan/receive")
+    page.fill("#typed-code", "4901234567894")
+    page.press("#typed-code", "Enter")
+    page.wait_for_function(f"({SHOWN})(document.getElementById('result-photo'))")
+    assert page.text_content("#result-name") == "レトロ置時計" and page.is_visible("#result-photo")
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "receive-photo-offline-ja.png"))
 
 
 @pytest.fixture
