@@ -2,7 +2,7 @@
 // count bins, or transfer (from, item, quantity, to). Every scan goes through the PWA's queue, and the screen is
 // drawn again from the server's answer after every scan and every sync (the phone's copy only while offline).
 import { config, lang, requestSync, t } from "../app.js";
-import { cameraError, signal } from "../feedback.js";
+import { cameraError, invalidCodeText, signal } from "../feedback.js";
 import { canUndo, enqueue, onQueueChange, recent, undo } from "../queue.js";
 import { classify, itemName } from "../reference.js";
 import { startScreenInputs } from "../scanner.js";
@@ -150,7 +150,7 @@ async function onScan(event) {
   state.notice = null;
   let found;
   try { found = await classify(code, symbology); } catch (err) { found = { kind: "unknown" }; }
-  if (found.kind === "invalid") return refuse(found.error.message, code);
+  if (found.kind === "invalid") return refuse(invalidCodeText(found.error, t), code);
   if (!state.task && ref !== "transfer") return refuse(wt.not_saved);
   if (state.task && !OPEN.includes(state.task.status)) return refuse(fill(wt.closed, { number: state.task.number }), code);
   if (found.kind === "location") return onLocation(found.location);
