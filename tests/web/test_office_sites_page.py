@@ -75,7 +75,7 @@ def test_a_bad_walk_order_is_refused_in_the_row_and_changes_nothing(office):
 
 def test_deactivating_a_bin_with_stock_is_refused_naming_the_stock(office):
     make_site("TKY", bins=("A-01-01",))
-    make_item("TOWEL-IMABARI", "今治タオル", "4901234567894")
+    make_item("TOWEL-IMABARI", "今治タオル", "4901234567894", name_en="Imabari towel")
     worker = make_user("sato", "worker")[0]
     apply_scans([scan("receive", code="4901234567894", quantity=6, location="A-01-01")], actor(worker))
     shelf = _bin("A-01-01")
@@ -84,7 +84,9 @@ def test_deactivating_a_bin_with_stock_is_refused_naming_the_stock(office):
     assert answer.status_code == 422 and "今治タオル（TOWEL-IMABARI）6" in text and "A-01-01" in text
     assert _bin("A-01-01").active
     english = post(office, f"/office/bins/{shelf.id}/active", lang="en", active="0")
-    assert english.status_code == 422 and "still holds stock" in english.get_data(as_text=True)
+    assert english.status_code == 422 and "still holds stock: Imabari towel (TOWEL-IMABARI) 6" in english.get_data(
+        as_text=True
+    )
 
 
 def test_a_site_with_active_bins_is_not_deactivated(office):

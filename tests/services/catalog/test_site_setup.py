@@ -87,14 +87,20 @@ def test_a_bad_bin_field_is_refused_and_the_bin_keeps_its_value(owner, field, va
 
 def test_a_bin_holding_stock_is_not_deactivated_and_the_refusal_names_the_stock(owner):
     make_site("TKY", bins=("A-01-01", "A-01-02"))
-    make_item("TOWEL-IMABARI", "今治タオル", "4901234567894")
+    make_item("TOWEL-IMABARI", "今治タオル", "4901234567894", name_en="Imabari towel")
     worker = make_user("sato", "worker")[0]
     apply_scans([scan("receive", code="4901234567894", quantity=6, location="A-01-01")], actor(worker))
     with pytest.raises(Conflict) as error:
         set_bin_active(owner, _bin("A-01-01").id, False)
     assert error.value.code == "holds_stock"
     assert error.value.fields["stock"] == [
-        {"item_code": "TOWEL-IMABARI", "item_name": "今治タオル", "bin_code": "A-01-01", "quantity": 6}
+        {
+            "item_code": "TOWEL-IMABARI",
+            "item_name": "今治タオル",
+            "item_name_en": "Imabari towel",
+            "bin_code": "A-01-01",
+            "quantity": 6,
+        }
     ]
     assert _bin("A-01-01").active
     set_bin_active(owner, _bin("A-01-02").id, False)
@@ -117,7 +123,7 @@ def test_a_site_with_active_bins_or_stock_stays_active_until_they_are_cleared(ow
 
 def test_stock_in_the_receiving_bin_keeps_the_site_open(owner):
     site = make_site("TKY", bins=())
-    make_item("TOWEL-IMABARI", "今治タオル", "4901234567894")
+    make_item("TOWEL-IMABARI", "今治タオル", "4901234567894", name_en="Imabari towel")
     worker = make_user("sato", "worker")[0]
     apply_scans([scan("receive", code="4901234567894", quantity=2, location="TKY-RCV")], actor(worker))
     with pytest.raises(Conflict) as error:

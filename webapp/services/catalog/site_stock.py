@@ -14,6 +14,7 @@ class HeldStock:
 
     item_code: str
     item_name: str
+    item_name_en: str
     bin_code: str
     quantity: int
 
@@ -22,16 +23,16 @@ def held_stock(location_ids: list[int], limit: int = 5) -> list[HeldStock]:
     """What stock these bins hold (largest first), to name it in a refusal."""
     total = func.sum(StockLevel.quantity)
     rows = db.session.execute(
-        select(Item.code, Item.name, Location.code, total)
+        select(Item.code, Item.name, Item.name_en, Location.code, total)
         .join(Item, Item.id == StockLevel.item_id)
         .join(Location, Location.id == StockLevel.location_id)
         .where(StockLevel.location_id.in_(location_ids))
-        .group_by(Item.code, Item.name, Location.code)
+        .group_by(Item.code, Item.name, Item.name_en, Location.code)
         .having(total != 0)
         .order_by(total.desc(), Location.code)
         .limit(limit)
     )
-    return [HeldStock(code, name, bin_code, int(quantity)) for code, name, bin_code, quantity in rows]
+    return [HeldStock(code, name, name_en or "", bin_code, int(qty)) for code, name, name_en, bin_code, qty in rows]
 
 
 def site_overview() -> list[dict]:

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ...errors import AppError
+from ..display import item_name
 
 SITE_KIND_LABELS = {
     "warehouse": _l("Warehouse"),
@@ -31,7 +32,7 @@ def _held(exc: AppError) -> str:
     listed = "、".join(
         _(
             "%(name)s (%(code)s) %(qty)d in %(bin)s",
-            name=s["item_name"],
+            name=item_name(s),
             code=s["item_code"],
             qty=s["quantity"],
             bin=s["bin_code"],
