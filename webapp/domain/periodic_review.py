@@ -39,15 +39,21 @@ def undershoot_moments(daily_demand, sigma, review) -> tuple[np.ndarray, np.ndar
     return mean_u, var_u
 
 
-def periodic_reorder_point(daily_demand, sigma, lead_time, review, z, history_days=np.inf) -> np.ndarray:
+def periodic_reorder_point(
+    daily_demand, sigma, lead_time, review, z, history_days=np.inf, lead_variance=None
+) -> np.ndarray:
     """ROP = d*L + E[U] + z*sqrt(sigma^2*L*(1 + L/n) + Var[U]) (units): lead-time demand plus the undershoot.
 
     The L/n term is the uncertainty of a mean estimated from n = history_days days: the
     error of d*L has variance L^2 sigma^2 / n, which matters for long lead times on short
     histories (60 days of lead time on 90 days of history: 1.67x the variance).
+    lead_variance (per row, NaN: not known) replaces sigma^2*L where the weekly rhythm is
+    split out (weekday_profile.lead_time_variance).
     """
     mean_u, var_u = undershoot_moments(daily_demand, sigma, review)
     spread = np.square(sigma) * lead_time
+    if lead_variance is not None:
+        spread = np.where(np.isnan(lead_variance), spread, lead_variance)
     spread *= 1.0 + np.divide(lead_time, history_days)
     spread += var_u
     spread = np.sqrt(spread) * z

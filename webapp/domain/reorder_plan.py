@@ -33,6 +33,7 @@ from webapp.domain.demand import (
 )
 from webapp.domain.empirical_demand import empirical_reorder_point
 from webapp.domain.periodic_review import periodic_reorder_point
+from webapp.domain.weekday_profile import lead_time_variance
 
 MIN_HISTORY_DAYS = 28
 EMPIRICAL_MIN_WINDOWS = 20
@@ -191,7 +192,8 @@ def _plan(
     ahead = d
     if np.any(given["trend"]):  # demand at the middle of the lead time, not the history's average
         ahead = np.maximum(d + given["trend"] * (own + lead) / 2, 0.0)
-    rop = periodic_reorder_point(ahead, sigma, lead, review, z, stats.n_days)
+    weekly = lead_time_variance(history, np.where(too_short, 0, own), lead) if history.shape[1] >= 14 else None
+    rop = periodic_reorder_point(ahead, sigma, lead, review, z, stats.n_days, weekly)
     sparse = np.flatnonzero(method == Method.EMPIRICAL)
     if sparse.size:
         start = (history.shape[1] - own[sparse]).astype(np.intp)
