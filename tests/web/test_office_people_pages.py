@@ -165,3 +165,19 @@ def test_a_worker_manages_only_their_own_tokens(shop):
     page = worker.get("/office/tokens").get_data(as_text=True)
     assert page.count("<tr data-name=") == 1
     assert worker.get("/office/users").status_code == 403
+
+
+def test_junk_numbers_in_the_set_up_forms_are_refused_in_japanese_and_change_nothing(shop):
+    client, csrf = signed_in_as(shop, "kobayashi")
+    sato = _user("sato").id
+    answers = [
+        post(client, csrf, "/office/users", username="yamada", role="worker", default_site_id="abc"),
+        post(client, csrf, f"/office/users/{sato}", role="manager", default_site_id="-1", display_name="佐藤"),
+        post(client, csrf, "/office/tokens", name="連携", user_id="99999999999"),
+        post(client, csrf, "/office/users", username="yamada", role="admin"),
+    ]
+    assert [a.status_code for a in answers] == [422, 422, 422, 422]
+    assert all("整数" in a.get_data(as_text=True) for a in answers[:3])
+    assert "役割は一覧から選んでください" in answers[3].get_data(as_text=True)
+    assert _user("yamada") is None and _user("sato").role == "worker"
+    assert db.session.scalar(select(ApiToken.id).where(ApiToken.name == "連携")) is None
