@@ -14,6 +14,7 @@ from ...services.core import AuditFilter, audit_csv, audit_kinds, audit_page
 from ..blueprint import web_bp
 from ..pages import render_fragment
 from .activity_labels import ACTION_LABELS, FIELD_LABELS, KIND_LABELS
+from .activity_values import shown_label, shown_value
 from .dashboard import office_context
 
 # Dates outside these years are typing slips, not a shop's history: they are read as no filter.
@@ -63,6 +64,8 @@ def office_activity():
             kind_labels=KIND_LABELS,
             action_labels=ACTION_LABELS,
             field_labels=FIELD_LABELS,
+            shown_value=shown_value,
+            shown_label=shown_label,
         ),
     )
 

@@ -6,6 +6,7 @@ from ...extensions import db
 from ...models import Device, Task, User
 from ...services.core import AuditFilter, audit_page
 from .activity_labels import ACTION_LABELS, FIELD_LABELS, KIND_LABELS
+from .activity_values import shown_label, shown_value
 
 # The kinds of audit events that belong to an item's own history (its fields, barcodes and overrides).
 ITEM_KINDS = ("item", "barcode", "override", "photo")
@@ -34,4 +35,6 @@ def item_activity(item_id: int, moves, tz: str) -> dict:
         "kind_labels": KIND_LABELS,
         "action_labels": ACTION_LABELS,
         "field_labels": FIELD_LABELS,
+        "shown_value": shown_value,
+        "shown_label": shown_label,
     }
