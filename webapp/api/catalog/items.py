@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ...auth.roles import require_role
+from ...errors import Forbidden
 from ...extensions import db
 from ...models import Supplier
 from ...services import catalog
@@ -58,6 +59,8 @@ def update_item(item_id: int):
     data = item_patch_schema.load(json_body())
     expected = data.pop("expected_version", None)
     data.pop("new_barcodes", None)
+    if "active" in data and not current_user.has_role("owner"):  # as on the office's item page
+        raise Forbidden("Only the owner deactivates or reactivates an item.", code="owner_only")
     catalog.update_item(item_id, data, expected, user_id=current_user.id)
     return jsonify(item_schema.dump(get_item(item_id)))
 
