@@ -3,6 +3,7 @@
 import pytest
 
 from tests.route_walk import busy_shop, get_urls
+from tests.web.helpers import log_in
 
 # The money fields the API answers with today, named here on their own so the test does not trust the filter's list.
 MONEY = {"unit_cost", "unit_price", "amount", "total", "value", "variance_value"}
@@ -50,3 +51,14 @@ def test_a_worker_sees_an_items_name_and_order_settings_but_not_its_cost_or_pric
     assert (
         "unit_price" not in mine.get_json() and mine.get_json()["min_order_qty"] == theirs.get_json()["min_order_qty"]
     )
+
+
+def test_no_page_a_worker_can_open_shows_a_yen_amount(app, client, shop):
+    log_in(client, "worker-kimura")
+    pages = [u for u in get_urls(app, shop["ids"]) if not u.startswith("/api/") and not u.endswith((".csv", "/pdf"))]
+    opened = {u: client.get(u) for u in pages}
+    shown = [u for u, r in opened.items() if r.status_code == 200 and r.mimetype == "text/html"]
+    assert "/" in shown and "/lookup" in shown and "/workflows/" in shown
+    assert [
+        u for u in shown if "¥" in opened[u].get_data(as_text=True) or "円" in opened[u].get_data(as_text=True)
+    ] == []
