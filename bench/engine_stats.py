@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/engine_stats.py [rows] [days]
 Prints the best of several runs (time.perf_counter) of D.sum(axis=1), of the demand
 statistics, of the statistics plus every reorder number (articles' and recommended,
-periodic method for every row), and of the full plan with the history quantile for the
+periodic method for every row; then with the weekly rhythm split out of the spread), and of the full plan with the history quantile for the
 intermittent rows, and of the data hygiene pass (returns netted, outliers capped: run by the nightly
 engine before the plan); then the extra peak memory of each (tracemalloc, which numpy reports
 its buffers to), against the matrix's own size; the peak includes the result arrays.
@@ -87,7 +87,8 @@ def main(rows: int = 100_000, days: int = 365) -> None:
     fast = {
         "bare pass D.sum(axis=1)": lambda: demand.sum(axis=1),
         "demand statistics": lambda: demand_stats(demand),
-        "statistics + reorder numbers": lambda: plan_reorders(demand, **settings, empirical=False),
+        "statistics + reorder numbers": lambda: plan_reorders(demand, **settings, empirical=False, weekly=False),
+        "+ weekly rhythm split": lambda: plan_reorders(demand, **settings, empirical=False),
     }
     full = {
         "full plan (history quantile)": lambda: plan_reorders(demand, **settings),

@@ -127,6 +127,7 @@ def plan_reorders(
     empirical: bool = True,
     history_days=None,
     trend=0.0,
+    weekly: bool = True,
 ) -> ReorderPlan:
     """Articles' numbers and the recommended reorder policy for each row of a (rows x days) demand matrix.
 
@@ -142,6 +143,8 @@ def plan_reorders(
     row, NaN or None: all of the window) is each row's own history, from its first movement;
     trend (units/day per day, demand_shift.trend_per_day) moves the PERIODIC rows' demand to
     the middle of the lead time, d + trend * (n + L) / 2. The articles' numbers keep d.
+    weekly=False skips splitting the weekly rhythm out of the lead-time spread (about 2-4x a
+    bare pass over the matrix; weekday_profile.py).
     """
     history = demand if window is None else demand[:, demand.shape[1] - window :]
     n = demand.shape[0]
@@ -163,6 +166,7 @@ def plan_reorders(
     inputs = {name: _per_row(value, n) for name, value in inputs.items()}
     inputs["own"] = own
     inputs["trend"] = _per_row(trend, n)
+    inputs["weekly"] = weekly
     return _plan(stats, inputs, history, (adi_cutoff, cv2_cutoff), empirical)
 
 
@@ -192,7 +196,9 @@ def _plan(
     ahead = d
     if np.any(given["trend"]):  # demand at the middle of the lead time, not the history's average
         ahead = np.maximum(d + given["trend"] * (own + lead) / 2, 0.0)
-    weekly = lead_time_variance(history, np.where(too_short, 0, own), lead) if history.shape[1] >= 14 else None
+    weekly = None
+    if given["weekly"] and history.shape[1] >= 14:
+        weekly = lead_time_variance(history, np.where(too_short, 0, own), lead)
     rop = periodic_reorder_point(ahead, sigma, lead, review, z, stats.n_days, weekly)
     sparse = np.flatnonzero(method == Method.EMPIRICAL)
     if sparse.size:
