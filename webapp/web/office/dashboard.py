@@ -20,6 +20,7 @@ from ...services.replenishment import recompute
 from ...services.stock import SORTS, StockFilter, stock_csv, stock_table
 from ..blueprint import web_bp
 from ..pages import render_fragment
+from ..strings import server_message
 from .labels import CSV_HEADERS, STOCK_CLASS_LABELS
 
 PAGE_SIZE = 50
@@ -143,6 +144,6 @@ def office_recompute():
             "ok",
         )
     except AppError as exc:
-        flash(exc.message, "error")
+        flash(server_message(exc), "error")
     target = request.form.get("next")  # the page the button was on; never another site (an open redirect)
     return redirect(target if same_site_path(target) else url_for("web.office_dashboard"), code=303)

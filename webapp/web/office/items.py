@@ -15,6 +15,7 @@ from ...services.purchasing import draft_purchase_orders, suggestions_by_supplie
 from ...services.replenishment import item_policy, set_override, stock_history
 from ...services.stock import get_item, movements_page, stock_rows
 from ..blueprint import web_bp
+from ..strings import server_message
 from .dashboard import _int_arg, office_context, today
 from .item_activity import item_activity
 from .labels import BAND_LABELS, METHOD_LABELS, METHOD_REASONS, MOVEMENT_LABELS
@@ -85,8 +86,10 @@ def office_override(item_id: int):
             user_id=current_user.id,
         )
         flash(_("Saved. The reorder check uses it from now on."), "ok")
-    except (AppError, ValueError) as exc:
-        flash(getattr(exc, "message", str(exc)), "error")
+    except AppError as exc:
+        flash(server_message(exc), "error")
+    except ValueError:
+        flash(_("Some of what was entered is not valid. Check it and try again."), "error")
     return redirect(url_for("web.office_item", item_id=item_id), code=303)
 
 
@@ -114,7 +117,7 @@ def office_draft_orders():
     try:
         ids = draft_purchase_orders(current_user.id, _int_arg("site"), only=picked or None)
     except AppError as exc:
-        flash(exc.message, "error")
+        flash(server_message(exc), "error")
         return redirect(url_for("web.office_suggestions"), code=303)
     flash(_("%(count)d draft purchase orders made: check, confirm and send them here.", count=len(ids)), "ok")
     return redirect(url_for("web.office_orders", stage="draft"), code=303)  # lands on the drafts just made
