@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...auth.roles import require_role
+from ...domain.classification import DEFAULT_BANDS
 from ...errors import AppError
 from ...input_limits import query_id
 from ...models.catalog import STOCK_CLASSES
@@ -16,7 +17,7 @@ from ..blueprint import web_bp
 from ..pages import render_fragment
 from ..strings import error_message
 from .dashboard import office_context
-from .setup_messages import ITEM_LABELS, field_errors
+from .setup_messages import CATEGORY_LABELS, ITEM_LABELS, field_errors
 
 PAGE_SIZE = 25
 TEXT_FIELDS = ("code", "name", "name_en", "stock_class", "category", "unit", "note")
@@ -31,7 +32,6 @@ NUMBER_FIELDS = (
     "min_order_qty",
     "order_multiple",
 )
-CATEGORIES = ("general", "fresh_food", "apparel", "manufacturing_parts", "semiconductors_heavy_industry", "supermarket")
 
 
 def _percent(raw: str):
@@ -86,7 +86,8 @@ def _form_page(item, status: int = 200, errors: dict | None = None):
                 errors=errors or {},
                 labels=ITEM_LABELS,
                 stock_classes=STOCK_CLASSES,
-                categories=CATEGORIES,
+                categories=CATEGORY_LABELS,
+                bands=DEFAULT_BANDS,
                 suppliers=catalog.list_suppliers(),
                 can_deactivate=current_user.has_role("owner"),
             ),

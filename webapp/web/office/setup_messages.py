@@ -41,6 +41,16 @@ SUPPLIER_LABELS = {
 }
 
 
+CATEGORY_LABELS = {
+    "general": _l("General (no days-of-stock band)"),
+    "fresh_food": _l("Fresh food"),
+    "apparel": _l("Apparel"),
+    "manufacturing_parts": _l("Manufacturing parts"),
+    "semiconductors_heavy_industry": _l("Semiconductors, heavy industry"),
+    "supermarket": _l("Supermarket goods"),
+}
+
+
 def field_problems() -> dict:
     """A field's problem code (as the service and the API name it) in the page's language."""
     return {
