@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -30,6 +31,11 @@ def shop(app, client):
     return {"client": client, "csrf": token, "tea_id": tea.id, "alerts": alerts}
 
 
+def _badge(client) -> int:
+    """The open-alert count in the office bar."""
+    return int(re.search(r'class="badge"[^>]*>(\d+)<', client.get("/office/").get_data(as_text=True)).group(1))
+
+
 def _ito_id():
     return db.session.scalar(select(User.id).where(User.username == "ito"))
 
@@ -47,7 +53,9 @@ def test_acknowledging_from_the_page_shows_who_and_records_it(shop):
 
 def test_a_snoozed_alert_leaves_the_list_and_waits_under_snoozed(shop):
     client, reorder = shop["client"], shop["alerts"]["reorder"]
+    assert _badge(client) == 2
     client.post(f"/office/alerts/{reorder}/snooze", data={"csrf_token": shop["csrf"], "choice": "4h"})
+    assert _badge(client) == 1
     listed = client.get("/office/alerts", headers=LANG["en"]).get_data(as_text=True)
     assert f"/office/alerts/{reorder}/snooze" not in listed
     assert f"/office/alerts/{shop['alerts']['stockout']}/snooze" in listed

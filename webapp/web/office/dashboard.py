@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ...auth.roles import require_role
 from ...domain.charts import Frame, bar_chart
@@ -15,6 +15,7 @@ from ...extensions import db
 from ...input_limits import EARLIEST_DATE, LATEST_DATE, query_id
 from ...models import Alert, Site
 from ...models.catalog import STOCK_CLASSES
+from ...models.types import utcnow
 from ...services.replenishment import dashboard as dashboard_numbers
 from ...services.replenishment import recompute
 from ...services.stock import SORTS, StockFilter, stock_csv, stock_table
@@ -31,10 +32,13 @@ def today() -> date:
 
 
 def office_context(**extra) -> dict:
-    """What every office page shows: sites for the filters, the open-alert badge, class labels."""
+    """What every office page shows: sites for the filters, the open-alert badge (snoozed ones left out), class labels."""
+    awake = or_(Alert.snoozed_until.is_(None), Alert.snoozed_until <= utcnow())
     return {
         "sites": list(db.session.scalars(select(Site).where(Site.active).order_by(Site.code))),
-        "open_alerts": db.session.scalar(select(func.count()).select_from(Alert).where(Alert.open_key.is_not(None))),
+        "open_alerts": db.session.scalar(
+            select(func.count()).select_from(Alert).where(Alert.open_key.is_not(None), awake)
+        ),
         "class_labels": STOCK_CLASS_LABELS,
         "page": "office",
     } | extra
