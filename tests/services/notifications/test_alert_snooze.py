@@ -120,3 +120,15 @@ def test_an_unknown_alert_is_not_found(app):
     with pytest.raises(NotFound):
         acknowledge(999_999, manager_id)
     assert _audit() == []
+
+
+def test_an_alert_that_has_cleared_cannot_be_snoozed(app):
+    _site, tea = tea_shop(reorder_point=5)
+    manager_id, _ = make_user("ito", role="manager")
+    sell_out(tea.id)
+    alert = _alerts(tea.id)[0]
+    alert.open_key, alert.status = None, "resolved"  # its condition cleared (restocked)
+    db.session.commit()
+    with pytest.raises(InvalidInput) as refused:
+        snooze(alert.id, manager_id, tokyo(18), now=tokyo(12))
+    assert refused.value.code == "alert_resolved" and _audit() == []
