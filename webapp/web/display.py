@@ -2,36 +2,12 @@
 
 from flask import g
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from ..domain.units import unit_word
 from ..extensions import db
 from ..models import Item
 from .blueprint import web_bp
-
-# The unit codes a shop picks from; anything else is the shop's own word, shown as typed.
-UNIT_LABELS = {
-    "pcs": _l("pcs"),
-    "piece": _l("pcs"),
-    "bottle": _l("bottle"),
-    "bag": _l("bag"),
-    "box": _l("box"),
-    "case": _l("case"),
-    "pack": _l("pack"),
-    "pair": _l("pair"),
-    "set": _l("set"),
-    "sheet": _l("sheet"),
-    "roll": _l("roll"),
-    "can": _l("can"),
-    "book": _l("book"),
-    "dozen": _l("dozen"),
-    "kg": "kg",
-    "g": "g",
-    "l": "L",
-    "ml": "mL",
-    "m": "m",
-    "cm": "cm",
-}
 
 
 def _english() -> bool:
@@ -67,8 +43,7 @@ def item_name(obj) -> str:
 
 def unit_label(unit: str | None) -> str:
     """A unit code in the UI language (bag: 袋 / bag); a unit the shop typed itself, as typed."""
-    label = UNIT_LABELS.get((unit or "").strip().lower())
-    return str(label) if label is not None else (unit or "")
+    return unit_word(unit, "en" if _english() else "ja")
 
 
 # Globals, not a context processor: macros imported without context (the charts) see them too.

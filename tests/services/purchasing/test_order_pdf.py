@@ -131,3 +131,10 @@ def test_a_long_order_runs_onto_a_second_page_with_every_line(world):
     assert len(reader.pages) == 2
     assert "手ぬぐい 柄01" in text and "手ぬぐい 柄35" in text
     assert "¥32,700" in text  # 1200 + 35 x 2 x 450 = 32,700 before tax
+
+
+def test_units_are_said_in_the_document_language(world):
+    japanese = text_of(order_pdf(confirmed_order(world)))
+    assert "個" in japanese and "pcs" not in japanese  # the items are kept in "pcs"; a Japanese supplier reads 個
+    english = text_of(order_pdf(confirmed_order(world, "SUP-GLOBAL", language="en")))
+    assert "pcs" in english and "個" not in english

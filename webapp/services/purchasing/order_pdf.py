@@ -6,6 +6,8 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from ...domain.units import unit_word
+
 FONT = Path(__file__).parent / "fonts" / "ipaexg.ttf"  # IPAexGothic, IPA Font License v1.0 beside it
 WORDS = {
     "ja": {
@@ -158,7 +160,7 @@ def _lines(pdf: FPDF, doc: dict, w: dict) -> None:
             name,
             line["jan"],
             f"{line['quantity']:,}",
-            line["unit"],
+            unit_word(line["unit"], doc["language"]),
             yen(line["unit_price"]),
             yen(line["amount"]),
         )
