@@ -22,7 +22,15 @@ def orders_server(app):
     make_site()
     yamada = make_supplier("SUP-YAMADA", "株式会社山田商事")
     make_item(supplier_id=yamada.id)
-    make_item("SENCHA-100", "静岡煎茶 100g", "4912345678904", order_multiple=6, min_order_qty=12, unit_cost="540")
+    make_item(
+        "SENCHA-100",
+        "静岡煎茶 100g",
+        "4912345678904",
+        name_en="Shizuoka sencha 100g",
+        order_multiple=6,
+        min_order_qty=12,
+        unit_cost="540",
+    )
     manager, _ = make_user("suzuki", "manager", PASSWORD)
     save_company_profile(name="有限会社たなおろし雑貨店", address="東京都渋谷区神宮前1-2-3", fax="03-1234-5679")
     po = create_purchase_order("TKY", "SUP-YAMADA", [("4901234567894", 10)], manager, draft=True)
@@ -55,13 +63,11 @@ def test_a_draft_is_edited_confirmed_and_marked_sent(orders_server, browsers, lo
     page.screenshot(path=str(ARTIFACTS / f"orders-list-{locale}-{size}.png"), full_page=True)
 
     page.goto(f"/workflows/office/purchase-orders/{po}")
-    sencha = page.locator("#task-lines li", has_text="静岡煎茶 100g")
+    sencha = page.locator("#task-lines li", has_text="SENCHA-100")
     sencha.locator("input[name=quantity]").fill("13")
     sencha.locator("button", has_text="保存" if locale == "ja" else "Save").click()
     page.wait_for_load_state()
-    assert (
-        page.locator("#task-lines li", has_text="静岡煎茶 100g").locator("input[name=quantity]").input_value() == "18"
-    )
+    assert page.locator("#task-lines li", has_text="SENCHA-100").locator("input[name=quantity]").input_value() == "18"
     page.screenshot(path=str(ARTIFACTS / f"order-draft-{locale}-{size}.png"), full_page=True)
 
     page.click("#po-steps button.btn-primary")  # confirm
