@@ -107,6 +107,8 @@ def test_picks_on_a_phone_lead_to_an_order_sent_seen_and_received_by_scanning(sh
     task = open_task(device, order.number)
     task.fill("#qty", str(ordered))
     typed(task, JAN)
+    # The scan is in the queue once the screen shows it; only then can an empty queue mean "sent".
+    task.wait_for_function(f"document.getElementById('wf-qty').textContent === '{ordered} / {ordered}'")
     device.wait_for_queue(pending=0, attention=0)
     db.session.remove()
     assert db.session.scalar(select(Task.status).where(Task.id == task_id)) == "done"

@@ -72,6 +72,7 @@ def test_screenshots_of_the_floor_fixes(phone, floor, locale, lang):
     page = open_task(device, floor["po"])
     page.fill("#qty", "4")
     typed(page, JAN)
+    page.wait_for_function("document.getElementById('wf-qty').textContent === '4 / 6'")  # queued: now it can be sent
     device.wait_for_queue(pending=0)
     page.wait_for_selector("#flash", state="hidden")
     page.fill("#qty", "3")

@@ -33,13 +33,14 @@ function refuse(title, detail = "") {
 }
 
 async function queueScan(body, found) {
-  const units = quantity() * (found.pack_qty || 1) * ((found.parsed && found.parsed.count) || 1);
+  const qty = found.qty;  // taken when the code came in: the field may already hold the next scan's quantity
+  const units = qty * (found.pack_qty || 1) * ((found.parsed && found.parsed.count) || 1);
   const name = itemName(found.item, lang);
-  const record = await enqueue({ ...body, code: found.code, quantity: quantity(), symbology: found.symbology || undefined },
+  const record = await enqueue({ ...body, code: found.code, quantity: qty, symbology: found.symbology || undefined },
     { item_name: name, item_id: found.item.id, kind: "item", units }, config.user_id);
   sent.set(record.scan_id, "pending");
   state.last = { record, name, units };
-  qtyInput.value = 1;
+  if (quantity() === qty) qtyInput.value = 1;  // back to one, unless the worker has typed the next quantity
   requestSync();
   return units;
 }
@@ -85,12 +86,12 @@ function guide() {
   return show(v.kind, here(), state.item.name, v.text, v.figures);
 }
 
-async function onLocation(loc) {
+async function onLocation(loc, qty) {
   const task = state.task;
   if (ref === "transfer") {
     if (!state.bin || !state.item) { state.bin = loc; state.item = null; signal("ok", fill(wt.from_set, { code: loc.code })); return guide(); }
     if (loc.id === state.bin.id) return refuse(wt.same_bin);
-    const units = await queueScan({ mode: "move", location: state.bin.code, to_location: loc.code }, state.item);
+    const units = await queueScan({ mode: "move", location: state.bin.code, to_location: loc.code }, { ...state.item, qty });
     const text = fill(wt.moved, { n: units, name: itemName(state.item.item, lang), code: loc.code });
     state.item = null;
     show("ok", fill(wt.from_set, { code: state.bin.code }), text, wt.sent);
@@ -147,15 +148,16 @@ async function onItem(found) {
 
 async function onScan(event) {
   const { code, symbology } = event.detail;
+  const qty = quantity();
   state.notice = null;
   let found;
   try { found = await classify(code, symbology); } catch (err) { found = { kind: "unknown" }; }
   if (found.kind === "invalid") return refuse(invalidCodeText(found.error, t), code);
   if (!state.task && ref !== "transfer") return refuse(wt.not_saved);
   if (state.task && !OPEN.includes(state.task.status)) return refuse(fill(wt.closed, { number: state.task.number }), code);
-  if (found.kind === "location") return onLocation(found.location);
+  if (found.kind === "location") return onLocation(found.location, qty);
   if (found.kind !== "item") return refuse(wt.unknown, code);
-  return onItem({ ...found, code, symbology });
+  return onItem({ ...found, code, symbology, qty });
 }
 
 /** Undo this screen's latest scan: a compensating scan in the queue, shown at once, sent like any other. */
