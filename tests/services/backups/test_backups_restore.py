@@ -46,11 +46,12 @@ def test_a_backup_taken_while_scans_are_applied_restores_to_exactly_that_moment(
     make_item()
     user_id, _ = make_user()
     before_backup, stop, errors, batches = threading.Event(), threading.Event(), [], []
+    until = [60]  # batches to reach before stopping; raised after the backup so scans go on after it too
 
     def keep_scanning():
         try:
             with app.app_context():
-                while not stop.is_set() or len(batches) < 60:
+                while not stop.is_set() or len(batches) < until[0]:
                     outcomes = apply_scans(receipts(), actor(user_id))
                     assert {o.status for o in outcomes} == {"applied"}
                     batches.append(len(outcomes))
@@ -67,6 +68,7 @@ def test_a_backup_taken_while_scans_are_applied_restores_to_exactly_that_moment(
     at_start = len(batches)
     record = take_backup()
     at_end = len(batches)
+    until[0] = max(60, at_end + 3)  # a slow pg_dump can outlast 60 batches: a few more after it, whatever it took
     stop.set()
     writer.join(120)
     assert errors == [] and not writer.is_alive()
