@@ -62,6 +62,12 @@ export async function classify(raw, symbology = null) {
   });
 }
 
+/** The URL of the item's thumbnail as this device knows it (the service worker serves it offline), or null. */
+export async function photoOf(itemId) {
+  if (itemId == null) return null;
+  return tx(["items"], "readonly", async (s) => (await req(s.items.get(itemId)))?.photo || null);
+}
+
 /** The item's name in the page's language. */
 export function itemName(item, lang) {
   return (lang === "en" && item.name_en) || item.name;

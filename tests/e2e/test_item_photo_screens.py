@@ -7,11 +7,14 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw
 
-from tests.builders import make_item, make_supplier, make_user
+from tests.builders import actor, make_item, make_supplier, make_user, scan
 from tests.e2e.conftest import LiveServer
-from tests.e2e.helpers import PASSWORD
+from tests.e2e.helpers import JAN, PASSWORD
+from tests.e2e.workflow_phone import open_task, typed
 from webapp.extensions import db
 from webapp.services.catalog import store_item_photo
+from webapp.services.picking import create_pick_list
+from webapp.services.scanning import apply_scans
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "setup"
 SIZES = {"tablet": {"width": 820, "height": 1180}, "phone": {"width": 390, "height": 844}}
@@ -66,6 +69,30 @@ def test_the_lookup_and_receive_screens_show_the_photo_also_offline(phone, seede
     assert page.text_content("#result-name") == "レトロ置時計" and page.is_visible("#result-photo")
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "receive-photo-offline-ja.png"))
+
+
+def test_the_pick_screen_shows_the_photo_of_the_item_to_take_next(phone, seeded):
+    """The step card carries the photo of the next pick line's item, and the next line's once one is picked."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    store_item_photo(seeded["item_id"], clock_photo())
+    manager_id = make_user("suzuki", "manager", PASSWORD)[0]
+    apply_scans(
+        [scan("receive", JAN, 2, location="A-01-01"), scan("receive", "4512345678906", 3, location="A-01-02")],
+        actor(seeded["user_id"]),
+    )
+    create_pick_list("TKY", [(JAN, 1), ("4512345678906", 1)], manager_id, number="PL-610")
+    device = phone()
+    device.login()
+    page = open_task(device, "PL-610")
+    page.wait_for_function(f"({SHOWN})(document.getElementById('wf-photo'))")
+    assert "レトロ置時計" in page.text_content("#wf-what") and page.is_visible("#wf-photo")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "pick-photo-ja.png"))
+    typed(page, "A-01-01")
+    typed(page, JAN)
+    # The tea cup has no photo: the clock's is not left beside the next line.
+    page.wait_for_function("document.getElementById('wf-where').textContent.includes('A-01-02')")
+    page.wait_for_function("document.getElementById('wf-photo').hidden")
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@
 import { config, lang, requestSync, t } from "../app.js";
 import { cameraError, invalidCodeText, signal } from "../feedback.js";
 import { canUndo, enqueue, onQueueChange, recent, undo } from "../queue.js";
-import { classify, itemName } from "../reference.js";
+import { classify, itemName, photoOf } from "../reference.js";
 import { startScreenInputs } from "../scanner.js";
 import { fill } from "../status.js";
 import { askShort, wirePickActions } from "./pick-actions.js";
@@ -56,7 +56,7 @@ function showClosed(task) {
   return show(v ? v.kind : "done", "", title, v ? `${state.item.name}: ${v.text}` : "", v ? v.figures : {});
 }
 
-function guide() {
+function guideStep() {
   const task = state.task;
   $("wf-undo").hidden = !state.last;
   if (ref === "transfer") {
@@ -84,6 +84,31 @@ function guide() {
   if (!state.item) return show(state.bin ? "bin" : "idle", here(), "", wt.scan_bin_then_item);
   const v = receiptVerdict(receipt(task, state.pending, state.item.id));
   return show(v.kind, here(), state.item.name, v.text, v.figures);
+}
+
+/** The item the step card is about: the next pick, or the item just scanned in the bin. */
+function itemInFocus() {
+  if (ref === "transfer") return state.item?.item.id;
+  if (state.task?.kind === "pick_list" && OPEN.includes(state.task.status)) return nextPick(state.task, state.pending)?.item_id;
+  return state.item?.id;
+}
+
+let photoAsked = 0;
+/** Its photo beside the step, so the worker takes the right box off the shelf; the newest ask wins. */
+async function showPhoto(itemId) {
+  const mine = ++photoAsked;
+  const url = await photoOf(itemId).catch(() => null);
+  if (mine !== photoAsked) return;
+  const img = $("wf-photo");
+  img.hidden = !url;
+  if (url) img.src = url;
+  else img.removeAttribute("src");
+}
+
+function guide() {
+  const drawn = guideStep();
+  showPhoto(itemInFocus());
+  return drawn;
 }
 
 async function onLocation(loc, qty) {
