@@ -1,10 +1,9 @@
-"""A new shop set up in the browser from an empty database: the owner makes a site, bins and a worker (a supplier
-and an item through the API, with a token made on the token page); the worker receives the item on a phone and
-sees the stock; deactivated by the owner, the worker's next request is refused. Screens shot in both languages."""
+"""A new shop set up in the browser from an empty database: the owner makes a site, bins, a supplier, an item with
+its JAN and a photo taken on the tablet, and a worker, all on the office's screens; the worker receives the item on
+a phone and sees its photo and the stock; deactivated by the owner, the worker's next request is refused. The set-up
+screens shot in both languages at phone and tablet size."""
 
-import json
 import re
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from sqlalchemy import select
 
 from tests.e2e.conftest import LiveServer, Phone
 from tests.e2e.helpers import stock_of
+from tests.e2e.test_item_photo_screens import SHOWN, clock_photo
 from webapp.extensions import db
 from webapp.models import Location, User
 from webapp.services.accounts import create_user
@@ -31,17 +31,6 @@ def empty_shop(app):
     live.start()
     yield live
     live.stop()
-
-
-def api(server, token: str, path: str, body: dict) -> dict:
-    request = urllib.request.Request(
-        server.url + path,
-        data=json.dumps(body).encode(),
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-        method="POST",
-    )
-    with urllib.request.urlopen(request) as answer:
-        return json.loads(answer.read())
 
 
 def shoot(page, name: str, lang: str, size: str) -> None:
@@ -83,19 +72,36 @@ def test_a_new_owner_sets_up_the_shop_and_a_worker_receives_then_is_shut_out(emp
     page.wait_for_timeout(200)
     assert db.session.scalar(select(Location.walk_seq).where(Location.code == "OSK-A-02")) == 5
 
-    page.click("text=APIトークン")
-    page.fill("#new-token-form input[name=name]", "初期設定スクリプト")
-    page.click("#new-token-form button[type=submit]")
-    token = page.text_content("#new-token code").strip()
-    supplier = api(empty_shop, token, "/api/v1/suppliers", {"code": "SUP-YAMADA", "name": "株式会社山田商事"})
-    api(
-        empty_shop,
-        token,
-        "/api/v1/items",
-        {"code": "TOWEL-IMABARI", "name": "今治タオル", "supplier_id": supplier["id"], "barcodes_in": [{"code": JAN}]},
-    )
+    page.click("nav.chips >> text=仕入先")
+    page.click("text=仕入先を追加")
+    page.fill("input[name=code]", "SUP-YAMADA")
+    page.fill("input[name=name]", "株式会社山田商事")
+    page.fill("input[name=email]", "order@yamada-shoji.example.jp")
+    page.fill("input[name=lead_time_days]", "3")
+    page.click("form.setup-form button.btn-primary")
+    page.wait_for_selector("text=株式会社山田商事")
 
-    page.click("text=人")
+    page.click("nav.chips >> text=品目")
+    page.click("text=商品を追加")
+    page.fill("input[name=code]", "TOWEL-IMABARI")
+    page.fill("input[name=jan]", JAN)
+    page.fill("input[name=name]", "今治タオル")
+    page.fill("input[name=name_en]", "Imabari towel")
+    page.select_option("select[name=supplier_id]", label="SUP-YAMADA 株式会社山田商事")
+    page.fill("input[name=unit_cost]", "480")
+    page.fill("input[name=unit_price]", "1200")
+    page.click("form.setup-form button.btn-primary")
+    page.wait_for_url("**/office/items/*")
+    assert JAN in page.text_content("#main")
+    # The photo as a tablet's camera gives it: a large JPEG, made smaller in the browser and sent at once.
+    page.set_input_files(
+        "#photo input[capture]", files=[{"name": "towel.jpg", "mimeType": "image/jpeg", "buffer": clock_photo()}]
+    )
+    page.wait_for_selector("#photo img.item-photo")
+    page.wait_for_function(f"({SHOWN})(document.querySelector('#photo img.item-photo'))")
+
+    page.click("text=設定")
+    page.click("nav.chips >> text=人")
     page.fill("#new-user input[name=username]", "sato")
     page.fill("#new-user input[name=display_name]", "佐藤 花子")
     page.select_option("#new-user select[name=default_site_id]", label="OSK 大阪本店")
@@ -106,12 +112,21 @@ def test_a_new_owner_sets_up_the_shop_and_a_worker_receives_then_is_shut_out(emp
     phone_page = worker.login("sato", password)
     assert phone_page.url == f"{empty_shop.url}/"
     worker.open("/scan/receive")
+    # The phone knows the item offline before the scan, so the photo comes up with it.
+    worker.wait_until(
+        f"async () => (await import('/static/js/reference.js')).classify('{JAN}').then(r => r.kind === 'item')"
+    )
     worker.wedge(JAN)
     phone_page.wait_for_selector("#session-list .scan-row[data-state=applied]", state="attached")
+    phone_page.wait_for_function(f"({SHOWN})(document.getElementById('result-photo'))")
+    assert phone_page.text_content("#result-name") == "今治タオル" and phone_page.is_visible("#result-photo")
     assert stock_of("TOWEL-IMABARI") == 1
+    phone_page.wait_for_timeout(1500)  # the scan's full-screen flash has faded
+    shoot(phone_page, "worker-receives", "ja", "phone")
     worker.open("/lookup")
     worker.wedge(JAN)
     phone_page.wait_for_selector("#lookup-result .lookup-card")
+    phone_page.wait_for_function(f"({SHOWN})(document.querySelector('#lookup-result .lookup-photo'))")
     assert "今治タオル" in phone_page.text_content("#lookup-result")
     assert "OSK-RCV" in phone_page.text_content("#lookup-result table.stock")
 
