@@ -10,7 +10,7 @@ from tests.services.stocktake.test_workflow_stocktake import CLOCK, count, world
 from webapp.errors import AppError
 from webapp.extensions import db
 from webapp.models import AuditEvent, Site, Task
-from webapp.services.catalog import add_barcode, remove_barcode
+from webapp.services.catalog import add_barcode, remove_barcode, remove_item_photo, store_item_photo
 from webapp.services.notifications import (
     add_webhook,
     clear_mail_password,
@@ -55,6 +55,31 @@ def test_a_barcode_added_and_removed_is_recorded_against_its_item(owner_id, cloc
     assert added.changes == {"code": {"old": None, "new": "14901234567891"}, "pack_qty": {"old": None, "new": 12}}
     assert removed.action == "remove" and removed.changes["code"] == {"old": "14901234567891", "new": None}
     _assert_recent(removed)
+
+
+def test_a_photo_taken_replaced_and_removed_is_recorded_against_its_item(owner_id, clock_id):
+    from tests.services.catalog.test_item_photos import camera_jpeg
+
+    store_item_photo(clock_id, camera_jpeg(1600, 1200), owner_id)
+    store_item_photo(clock_id, camera_jpeg(1200, 1600), owner_id)
+    remove_item_photo(clock_id, owner_id)
+    taken, replaced, removed = _trail()
+    assert (taken.action, taken.user_name, taken.object_kind, taken.object_id) == (
+        "add",
+        "kobayashi",
+        "photo",
+        clock_id,
+    )
+    assert taken.changes == {"photo": {"old": None, "new": "800×600 px"}}
+    assert replaced.action == "update" and replaced.changes["photo"] == {"old": "800×600 px", "new": "600×800 px"}
+    assert removed.action == "remove" and removed.changes["photo"] == {"old": "600×800 px", "new": None}
+    _assert_recent(removed)
+
+
+def test_a_file_that_is_no_photo_is_refused_and_records_nothing(owner_id, clock_id):
+    with pytest.raises(AppError):
+        store_item_photo(clock_id, b"%PDF-1.7 not a photo", owner_id)
+    assert _trail() == []
 
 
 def test_a_barcode_with_a_bad_check_digit_is_refused_and_records_nothing(owner_id, clock_id):

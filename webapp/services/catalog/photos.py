@@ -15,7 +15,7 @@ from ...extensions import db
 from ...models import Item
 from ...models.catalog import ItemPhoto
 from ...models.types import utcnow
-from ..core import transactional
+from ..core import record_change, transactional
 
 MAX_PHOTO_BYTES = 4 * 1024 * 1024  # the app's request limit; the page shrinks bigger camera photos first
 MAX_PIXELS = 50_000_000  # refused before decoding: a small file claiming more is a decompression bomb
@@ -82,23 +82,36 @@ def store_item_photo(item_id: int, data: bytes, user_id: int | None = None) -> s
     if item is None:
         raise NotFound(f"No item {item_id}.")
     photo = resize_photo(data)
-    row = db.session.get(ItemPhoto, item_id) or ItemPhoto(item_id=item_id)
+    row = db.session.get(ItemPhoto, item_id)
+    before = _size_of(row)
+    row = row or ItemPhoto(item_id=item_id)
     for name, value in photo.items():
         setattr(row, name, value)
     row.media_type, row.uploaded_by = MEDIA_TYPE, user_id
     db.session.add(row)
     item.updated_at = utcnow()  # touched so phones fetch the item's reference row again (onupdate sets it)
+    # A replaced photo is a change even at the same size: the picture is new.
+    change = {"photo": (before, _size_of(row))}
+    record_change(user_id, "photo", item_id, item.code, change, action="update" if before else "add")
     return photo["etag"]
 
 
 @transactional
-def remove_item_photo(item_id: int) -> None:
+def remove_item_photo(item_id: int, user_id: int | None = None) -> None:
     """Take an item's photo away."""
     row = db.session.get(ItemPhoto, item_id)
     if row is None:
         raise NotFound(f"Item {item_id} has no photo.")
+    before = _size_of(row)
     db.session.delete(row)
-    db.session.get(Item, item_id).updated_at = utcnow()
+    item = db.session.get(Item, item_id)
+    item.updated_at = utcnow()
+    record_change(user_id, "photo", item_id, item.code, {"photo": (before, None)}, action="remove")
+
+
+def _size_of(row: ItemPhoto | None) -> str | None:
+    """How the audit trail names a stored photo: its larger view's size in pixels."""
+    return f"{row.width}×{row.height} px" if row is not None else None
 
 
 def item_photo(item_id: int) -> ItemPhoto | None:

@@ -53,6 +53,7 @@ FIELD_LABELS = {
     "note": _l("Note"),
     "active": _l("Active"),
     "pack_qty": _l("Units per scan"),
+    "photo": _l("Photo"),
     "role": _l("Role"),
     "password": _l("Password"),
     "display_name": _l("Display name"),

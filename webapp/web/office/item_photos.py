@@ -47,7 +47,7 @@ def office_item_photo(item_id: int):
 def office_remove_item_photo(item_id: int):
     """Take the item's photo away."""
     try:
-        catalog.remove_item_photo(item_id)
+        catalog.remove_item_photo(item_id, current_user.id)
         flash(_("Photo removed."), "ok")
     except AppError:
         flash(_("This item has no photo."), "error")
