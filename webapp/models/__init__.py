@@ -9,6 +9,7 @@ from .jobs import JobLock, JobRun
 from .locations import Location, Site
 from .order_sending import AutoOrderLine, OrderDelivery, SupplierSending
 from .replenishment import (  # noqa: F401
+    CategoryBand,
     NotificationDelivery,
     NotificationSettings,
     ReplenishmentOverride,

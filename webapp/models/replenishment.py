@@ -3,7 +3,18 @@
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, SmallInteger, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -78,6 +89,19 @@ class ReplenishmentOverride(db.Model):
     safety_stock: Mapped[int | None] = mapped_column(Integer)
     reorder_point: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CategoryBand(db.Model):
+    """The owner's days-of-stock band for a stock category, in place of the reference band (SPEC)."""
+
+    __tablename__ = "category_bands"
+    __table_args__ = (CheckConstraint("low_days >= 0 AND high_days > low_days AND high_days <= 3650", name="days"),)
+
+    category: Mapped[str] = mapped_column(String(40), primary_key=True)
+    low_days: Mapped[int] = mapped_column(Integer)
+    high_days: Mapped[int] = mapped_column(Integer)
     updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

@@ -11,6 +11,7 @@ from .office import (  # noqa: F401
     alerts,
     backups,
     badges,
+    bands,
     codes,
     dashboard,
     item_photos,

@@ -1,20 +1,26 @@
 """The replenishment engine and the manager's numbers: daily demand rebuilt from the ledger, safety
 stock, reorder point and order quantity per item and site (with overrides), turnover, days of stock,
-ABC and dead stock, and the dashboard built on them.
+ABC and dead stock, the days-of-stock band of each category (the owner's or the reference one), and the
+dashboard built on them.
 """
 
+from .bands import MAX_BAND_DAYS, category_bands, reset_category_band, set_category_band
 from .dashboard_data import dashboard, item_policy, stock_history
 from .engine import recompute, set_override
 from .kpis import row_kpis, totals
 from .matrices import ledger_matrices, period_start
 
 __all__ = [
+    "MAX_BAND_DAYS",
+    "category_bands",
     "dashboard",
     "item_policy",
     "ledger_matrices",
     "period_start",
     "recompute",
+    "reset_category_band",
     "row_kpis",
+    "set_category_band",
     "set_override",
     "stock_history",
     "totals",

@@ -14,6 +14,7 @@ from ...models import Alert, Item, ReplenishmentOverride, ReplenishmentResult
 from ...models.types import utcnow
 from ..core import on_order_by_site, transactional
 from ..notifications import alert_key, check_stock_alerts, clear_alert, raise_alert
+from .bands import category_bands
 from .history import row_histories
 from .kpis import row_kpis
 from .matrices import ledger_matrices
@@ -114,6 +115,7 @@ def recompute(
         history_days=clean.history_days,
         trend=clean.trend,
     )
+    bands = category_bands() if bands is None else bands
     k = row_kpis(m.demand, m.net, m.opening, on_hand, it["unit_cost"], it["unit_price"], it["category"], bands=bands)
     now = utcnow()
     window = window_days

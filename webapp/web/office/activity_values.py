@@ -6,6 +6,7 @@ from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
 from .labels import ALERT_LABELS, STOCK_CLASS_LABELS
+from .setup_messages import CATEGORY_LABELS
 
 # Words the trail stores as codes (stable across languages), shown translated.
 VALUE_LABELS = {
@@ -39,6 +40,8 @@ def shown_label(kind: str, label: str) -> str:
     if kind == "alert" and label:
         first, _, rest = label.partition(" ")
         return f"{ALERT_LABELS.get(first, first)} {rest}".strip()
+    if kind == "category_band":
+        return str(CATEGORY_LABELS.get(label, label))
     if kind == "notification_settings":
         return ""
     return label

@@ -7,11 +7,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...auth.roles import require_role
-from ...domain.classification import DEFAULT_BANDS
 from ...errors import AppError
 from ...input_limits import query_id
 from ...models.catalog import STOCK_CLASSES
-from ...services import catalog
+from ...services import catalog, replenishment
 from ...services.stock import get_item, search_items
 from ..blueprint import web_bp
 from ..pages import render_fragment
@@ -87,7 +86,7 @@ def _form_page(item, status: int = 200, errors: dict | None = None):
                 labels=ITEM_LABELS,
                 stock_classes=STOCK_CLASSES,
                 categories=CATEGORY_LABELS,
-                bands=DEFAULT_BANDS,
+                bands=replenishment.category_bands(),
                 suppliers=catalog.list_suppliers(),
                 can_deactivate=current_user.has_role("owner"),
             ),
