@@ -23,6 +23,8 @@ class ScanSchema(Schema):
     symbology = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=32))
     lot = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=40))
     expiry = Day(load_default=None, allow_none=True)
+    # A serial-tracked unit's serial scanned or typed beside its item code (GS1 AI 21 in the code needs none).
+    serial = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=40))
     # A shared phone names the worker who made each queued scan (accepted only for workers who signed in on it).
     worker_id = Id(load_default=None, allow_none=True)
 

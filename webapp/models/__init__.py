@@ -17,7 +17,7 @@ from .replenishment import (  # noqa: F401
     WebhookEndpoint,
 )
 from .scans import Scan
-from .stock import Movement, StockLevel
+from .stock import Movement, SerialNumber, StockLevel
 from .tasks import Task, TaskLine
 from .users import ApiToken, LoginFailure, User
 from .workflows import Allocation, CountLine, CountSession, TaskAction, TaskEvent
@@ -44,6 +44,7 @@ __all__ = [
     "OrderDelivery",
     "PairingCode",
     "Scan",
+    "SerialNumber",
     "Site",
     "StockLevel",
     "Supplier",

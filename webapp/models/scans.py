@@ -39,6 +39,7 @@ class Scan(db.Model):
     to_location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"))
     lot: Mapped[str] = mapped_column(String(40), default="")
     expiry: Mapped[date | None] = mapped_column(Date)
+    serial: Mapped[str] = mapped_column(String(40), default="", server_default="")
     status: Mapped[str] = mapped_column(String(16))
     message: Mapped[str] = mapped_column(Text, default="")
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -18,6 +18,7 @@ class Movement(db.Model):
     __table_args__ = (
         Index("ix_movements_item_occurred", "item_id", "occurred_at"),
         Index("ix_movements_location_occurred", "location_id", "occurred_at"),
+        Index("ix_movements_item_serial", "item_id", "serial"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -27,6 +28,7 @@ class Movement(db.Model):
     # '' rather than NULL for "no lot": NULLs never collide in a unique key.
     lot: Mapped[str] = mapped_column(String(40), default="")
     expiry: Mapped[date | None] = mapped_column(Date)
+    serial: Mapped[str] = mapped_column(String(40), default="", server_default="")  # '' unless serial-tracked
     quantity: Mapped[int] = mapped_column(BigInteger)
     unit_cost: Mapped[Decimal] = mapped_column(ExactDecimal(4), default=Decimal(0))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -56,3 +58,20 @@ class StockLevel(db.Model):
 
     item = relationship("Item")
     location = relationship("Location")
+
+
+class SerialNumber(db.Model):
+    """One serial of a serial-tracked item and the bin it is in now (none once it has left the stock).
+
+    Kept in step with the ledger's movements of the serial; a receipt locks the row, so one serial
+    is in stock once at most even when two phones send it at the same moment.
+    """
+
+    __tablename__ = "serial_numbers"
+    __table_args__ = (UniqueConstraint("item_id", "serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id"))
+    serial: Mapped[str] = mapped_column(String(40))
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id"), index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -13,6 +13,7 @@ from .bulk import driver_insert
 LEVELS = StockLevel.__table__
 _INSERT_MOVEMENTS = insert(Movement.__table__)
 OPTIONAL = {
+    "serial": "",
     "lot": "",
     "expiry": None,
     "unit_cost": 0,

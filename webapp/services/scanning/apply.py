@@ -10,6 +10,7 @@ from ..notifications import check_stock_alerts, raise_alert
 from .context import load_context
 from .plan_rows import Plan, Rejected
 from .plans import plan_scan
+from .serials import load_serials, settle_serials
 from .task_effects import apply_task_effects
 from .types import Actor, ScanIn, ScanOutcome
 
@@ -93,6 +94,7 @@ def apply_scans(scans: list[ScanIn], actor: Actor) -> list[ScanOutcome]:
     todo.sort()
 
     ctx = load_context(todo)
+    load_serials(ctx, todo)
     plans: dict = {}
     for pos, scan in todo:
         try:
@@ -112,6 +114,7 @@ def apply_scans(scans: list[ScanIn], actor: Actor) -> list[ScanOutcome]:
     _settle_lost_races(lost, outcomes)
 
     post_movements([m for p in applied for m in p.movements])
+    settle_serials(applied)
     cancelled = [p.cancels for p in applied if p.cancels is not None]
     if cancelled:
         db.session.execute(

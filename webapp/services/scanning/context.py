@@ -16,6 +16,7 @@ class ItemRef:
     code: str
     name: str
     unit_cost: object
+    serial_tracked: bool = False
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class ScanContext:
     undo_movements: dict = field(default_factory=dict)  # scan uuid -> [Movement]
     already_undone: set = field(default_factory=set)
     task_data: dict = field(default_factory=dict)  # task_scans: tasks with their lines, and line updates to run
+    serials: dict = field(default_factory=dict)  # (item, serial) -> bin id it is in now, None when out (locked rows)
+    counted_serials: set = field(default_factory=set)  # (count task, item, serial) counted and not undone
 
     def resolve_item(self, parsed: ParsedCode) -> tuple[int, int] | None:
         """(item_id, pack_qty) for a parsed code, or None when nobody has mapped it yet."""
@@ -60,7 +63,7 @@ def _rows(stmt, params=None):
 # Built once: every scan runs these, and building a statement costs more than SQLite running it.
 _B, _I, _L = Barcode.__table__.c, Item.__table__.c, Location.__table__.c
 _BARCODES = (
-    select(_B.code, _B.item_id, _B.pack_qty, _I.code, _I.name, _I.unit_cost)
+    select(_B.code, _B.item_id, _B.pack_qty, _I.code, _I.name, _I.unit_cost, _I.serial_tracked)
     .join_from(Barcode.__table__, Item.__table__, _B.item_id == _I.id)
     .where(_B.code.in_(bindparam("keys", expanding=True)))
 )
@@ -100,9 +103,9 @@ def load_context(scans: list[tuple[int, ScanIn]]) -> ScanContext:
 
     if keys:
         # Barcodes with their items in one query: the common batch needs nothing more about items.
-        for key, item_id, pack, code, name, cost in _rows(_BARCODES, {"keys": list(keys)}):
+        for key, item_id, pack, code, name, cost, tracked in _rows(_BARCODES, {"keys": list(keys)}):
             ctx.barcodes[key] = (item_id, pack)
-            ctx.items[item_id] = ItemRef(item_id, code, name, cost)
+            ctx.items[item_id] = ItemRef(item_id, code, name, cost, tracked)
     unmatched = {
         _text_key(p)
         for p in parsed_codes.values()
@@ -149,7 +152,8 @@ def load_items(ctx: ScanContext, item_ids) -> None:
     """Add item references (code, name, cost) for these ids."""
     missing = set(item_ids) - set(ctx.items)
     if missing:
-        for row in _rows(select(Item.id, Item.code, Item.name, Item.unit_cost).where(Item.id.in_(missing))):
+        columns = (Item.id, Item.code, Item.name, Item.unit_cost, Item.serial_tracked)
+        for row in _rows(select(*columns).where(Item.id.in_(missing))):
             ctx.items[row.id] = ItemRef(*row)
 
 

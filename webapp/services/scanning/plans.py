@@ -4,6 +4,7 @@ from ...domain.barcodes import MalformedCode
 from ...domain.scanning import QuantityRefused, base_quantity
 from .context import ScanContext
 from .plan_rows import Plan, Rejected, default_bin, movement_rows, scan_row
+from .serials import book_serial_moves, serial_of, with_serial
 from .task_plans import plan_task_scan
 from .types import Actor, ScanIn, ScanOutcome
 from .undo_plans import plan_undo
@@ -47,7 +48,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
     if scan.task_id is not None and scan.task_id not in ctx.tasks:
         raise Rejected("unknown_task", f"Task {scan.task_id} does not exist.")
     if scan.undo_of is not None:
-        return plan_undo(pos, scan, ctx, actor, earlier)
+        return book_serial_moves(plan_undo(pos, scan, ctx, actor, earlier), ctx)
     parsed = ctx.parsed[pos]
     if isinstance(parsed, MalformedCode):
         raise Rejected(parsed.code, str(parsed))
@@ -95,7 +96,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
     item_id, pack = resolved
     quantity = _units(scan, pack, parsed.count)
     if scan.task_id is not None and scan.mode != "lookup":
-        return plan_task_scan(
+        task_plan = plan_task_scan(
             pos,
             scan,
             ctx,
@@ -108,6 +109,7 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
             expiry=expiry,
             code_key=parsed.candidates[0],
         )
+        return with_serial(task_plan, ctx, serial_of(scan, parsed))
     if location is None and scan.mode not in ("lookup", "count"):
         location = default_bin(ctx, scan.mode, quantity, item_id, site_id)
     row = scan_row(
@@ -136,4 +138,4 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
         quantity=quantity,
         location=location.code if location else None,
     )
-    return plan
+    return with_serial(plan, ctx, serial_of(scan, parsed))

@@ -22,6 +22,7 @@ class ScanIn:
     symbology: str | None = None
     lot: str | None = None
     expiry: date | None = None
+    serial: str | None = None  # a serial-tracked unit's serial, when not in the code's GS1 AI 21
 
 
 @dataclass

@@ -130,6 +130,7 @@ def _reversed(move, row: dict) -> dict:
         "quantity": -get("quantity"),
         "lot": get("lot"),
         "expiry": get("expiry"),
+        "serial": get("serial") or "",
         "unit_cost": get("unit_cost"),
         "user_id": row["user_id"],
         "device_id": row["device_id"],
