@@ -16,6 +16,8 @@ const sessionIds = new Set();
 const totals = new Map();   // item (or code) -> units scanned on this screen
 const seenState = new Map(); // scan id -> state last shown, to signal the server's verdict once
 let latest = null;
+let awaitingSerial = null; // a serial-tracked item scanned without its serial: the next code is the serial
+const SERIAL_MODES = new Set(["receive", "pick", "move", "count"]);
 
 function setBin(slot, location) {
   bins[slot] = location;
@@ -36,6 +38,22 @@ function showResult(state, name, qty, detail, photo = null) {
 
 async function onScan(event) {
   const { code, symbology } = event.detail;
+  if (awaitingSerial) {
+    const held = awaitingSerial;
+    const next = await classify(code, symbology).catch(() => ({ kind: "unknown" }));
+    // A bin label or another item starts over (the worker scans the unit again); anything else is its serial.
+    if (next.kind !== "location" && !(next.kind === "item" && next.item.id !== held.found.item.id)) {
+      awaitingSerial = null;
+      const serial = code.trim();
+      if (!serial || serial.length > 40) {
+        showResult("error", held.name, "", t.serial_too_long);
+        signal("error", t.serial_too_long, code);
+        return;
+      }
+      return book(held.found, held.code, held.symbology, serial);
+    }
+    awaitingSerial = null;
+  }
   let found;
   try {
     found = await classify(code, symbology);
@@ -65,8 +83,22 @@ async function onScan(event) {
     signal("error", t.need_to_bin, code);
     return;
   }
-  const qty = quantity();
+  const parsedSerial = (found.parsed || {}).serial;
+  if (found.kind === "item" && found.item.serial_tracked && SERIAL_MODES.has(mode) && !parsedSerial) {
+    awaitingSerial = { found, code, symbology, name: itemName(found.item, lang) };
+    showResult("bin", awaitingSerial.name, "", t.scan_serial, found.item.photo);
+    signal("ok", awaitingSerial.name, t.scan_serial);
+    return;
+  }
+  return book(found, code, symbology, null);
+}
+
+/** Queue one scan (a serial-tracked unit with its serial, one unit) and show it. */
+async function book(found, code, symbology, serial) {
+  const tracked = found.kind === "item" && found.item.serial_tracked;
+  const qty = tracked ? 1 : quantity();
   const body = { mode, code, quantity: qty };
+  if (serial) body.serial = serial;
   if (symbology) body.symbology = symbology;
   if (bins.from) body.location = bins.from.code;
   if (bins.to) body.to_location = bins.to.code;
@@ -81,7 +113,8 @@ async function onScan(event) {
   latest = record.scan_id;
   const key = found.kind === "item" ? `item:${found.item.id}` : `code:${code}`;
   totals.set(key, (totals.get(key) || 0) + units);
-  const lotText = [parsed.lot, parsed.expiry].filter(Boolean).join(" · ");
+  const serialText = serial || parsed.serial ? fill(t.serial_of, { serial: serial || parsed.serial }) : "";
+  const lotText = [serialText, parsed.lot, parsed.expiry].filter(Boolean).join(" · ");
   if (found.kind === "item") {
     showResult("ok", name, totals.get(key), [t.queued, lotText].filter(Boolean).join(" "), found.item.photo);
     signal("ok", name, `${totals.get(key)}`);

@@ -41,6 +41,9 @@ def js_strings() -> dict:
         "bin_set": _("Bin {code}"),
         "to_bin_set": _("To bin {code}"),
         "need_to_bin": _("Scan the destination bin first."),
+        "scan_serial": _("Now scan or type the serial number of this unit."),
+        "serial_of": _("Serial {serial}"),
+        "serial_too_long": _("A serial number has at most 40 characters."),
         "same_bin": _("The destination must be another bin."),
         "bin_not_item": _("{code} is a bin label, not an item."),
         "queued": _("Saved, sending…"),
@@ -101,6 +104,12 @@ def rejection_reasons() -> dict:
         "quantity_too_large": _("Too many units for one scan ({units}); at most {maximum}. Check the quantity."),
         "validation_error": _("The scan was incomplete or malformed."),
         "unknown_worker": _("The worker who made this scan has not signed in on this phone. Ask a manager."),
+        "serial_required": _("{item} has a serial number on each unit: scan the serial too."),
+        "serial_one_unit": _("A serial number stands for one unit: scan each unit with its own serial."),
+        "serial_in_stock": _("Serial {serial} is already in stock in {code}: it cannot come in twice."),
+        "serial_not_in_stock": _("Serial {serial} is not in stock."),
+        "serial_elsewhere": _("Serial {serial} is in {code}, not here."),
+        "serial_counted": _("Serial {serial} is already counted."),
     }
 
 

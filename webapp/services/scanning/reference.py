@@ -72,6 +72,7 @@ def reference_data(cursor: str | None) -> dict:
                 "name_en": i.name_en,
                 "unit": i.unit,
                 "active": i.active,
+                "serial_tracked": i.serial_tracked,
                 "photo": photo_url(i.id, photos[i.id]) if i.id in photos else None,
             }
             for i in items
