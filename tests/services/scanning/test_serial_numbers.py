@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import select
 
 from tests.builders import actor, make_item, make_site, make_user, scan
+from webapp.errors import InvalidInput
 from webapp.extensions import db
-from webapp.models import Movement, SerialNumber
+from webapp.models import Item, Movement, SerialNumber
 from webapp.services.picking import create_pick_list
 from webapp.services.scanning import apply_scans
 from webapp.services.stock import ledger_mismatches
@@ -170,3 +171,20 @@ def test_two_phones_receiving_the_same_serial_at_once_one_is_applied_and_one_ref
     assert refused.reason == "serial_in_stock" and refused.params["serial"] == "BTA-000017"
     assert len(db.session.scalars(select(Movement).where(Movement.serial == "BTA-000017")).all()) == 1
     assert ledger_mismatches() == []
+
+
+def test_serial_numbers_are_turned_on_for_an_item_only_with_nothing_on_hand(shop):
+    from webapp.models import AuditEvent
+    from webapp.services.catalog import update_item
+
+    clock = db.session.scalar(select(Item.id).where(Item.code == "RETRO-CLOCK"))
+    apply_scans([scan("receive", "4901234567894", 2, location="A-01-01")], shop["worker"])
+    with pytest.raises(InvalidInput) as refused:
+        update_item(clock, {"serial_tracked": True}, user_id=shop["manager_id"])
+    assert refused.value.code == "serial_stock" and db.session.scalars(select(AuditEvent)).all() == []
+    apply_scans([scan("pick", "4901234567894", 2, location="A-01-01")], shop["worker"])
+    update_item(clock, {"serial_tracked": True}, user_id=shop["manager_id"])
+    db.session.remove()
+    assert db.session.get(Item, clock).serial_tracked
+    [event] = db.session.scalars(select(AuditEvent)).all()
+    assert event.changes == {"serial_tracked": {"old": False, "new": True}}

@@ -41,6 +41,7 @@ class ItemSchema(Schema):
     min_order_qty = Int(1)
     order_multiple = Int(1)
     supplier_id = Id(allow_none=True)
+    serial_tracked = fields.Boolean()
     note = fields.String(validate=validate.Length(max=2000))
     active = fields.Boolean()
     barcodes = fields.List(fields.Nested(BarcodeSchema), dump_only=True)

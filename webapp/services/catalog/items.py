@@ -1,12 +1,12 @@
 """Catalog and site administration: items, barcodes, sites and bins."""
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from ...domain.barcodes import MalformedCode, barcode_key
 from ...errors import AppError, Conflict, InvalidInput, NotFound
 from ...extensions import db
-from ...models import Barcode, BarcodeRemoval, Item, Location, Site, Supplier
+from ...models import Barcode, BarcodeRemoval, Item, Location, Site, StockLevel, Supplier
 from ..core import field_changes, record_change, transactional
 from .rules import ITEM_RULES, clean_fields
 
@@ -19,6 +19,19 @@ def _check_supplier(supplier_id):
 def _refuse_taken_code(code: str) -> None:
     if db.session.scalar(select(Item.id).where(Item.code == code)):
         raise Conflict(f"Item code {code!r} already exists.", fields={"code": ["already used"]})
+
+
+def _refuse_serials_with_stock(item: Item) -> None:
+    """Serials start from an empty shelf: units already on hand have none to pick or count them by."""
+    on_hand = db.session.scalar(
+        select(func.coalesce(func.sum(StockLevel.quantity), 0)).where(StockLevel.item_id == item.id)
+    )
+    if on_hand:
+        raise InvalidInput(
+            f"{item.code} has {on_hand} on hand without serial numbers: count it to zero first.",
+            code="serial_stock",
+            fields={"serial_tracked": ["stock without serials"]},
+        )
 
 
 def _flush_unique(what: str):
@@ -67,6 +80,8 @@ def update_item(item_id: int, fields: dict, expected_version: int | None = None,
         _check_supplier(fields["supplier_id"])
     if "code" in fields and fields["code"] != item.code:
         _refuse_taken_code(fields["code"])
+    if fields.get("serial_tracked") and not item.serial_tracked:
+        _refuse_serials_with_stock(item)
     changes = field_changes(item, fields)
     for name, value in fields.items():
         setattr(item, name, value)

@@ -35,6 +35,7 @@ ITEM_RULES = {
     "order_multiple": ("int", 1, MAX_INT),
     "supplier_id": ("optional_int", 1, MAX_INT),
     "reduced_tax": ("flag", None, None),
+    "serial_tracked": ("flag", None, None),
     "note": ("text", 0, 2000),
     "active": ("flag", None, None),
 }

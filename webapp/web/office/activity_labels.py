@@ -55,6 +55,7 @@ FIELD_LABELS = {
     "active": _l("Active"),
     "pack_qty": _l("Units per scan"),
     "photo": _l("Photo"),
+    "serial_tracked": _l("Serial numbers"),
     "low_days": _l("Fewest days"),
     "high_days": _l("Most days"),
     "role": _l("Role"),

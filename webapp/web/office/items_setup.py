@@ -50,6 +50,7 @@ def _form_fields() -> dict:
     if "supplier_id" in form:
         fields["supplier_id"] = form["supplier_id"]
     fields["reduced_tax"] = form.get("reduced_tax") == "1"
+    fields["serial_tracked"] = form.get("serial_tracked") == "1"
     return fields
 
 
@@ -68,14 +69,17 @@ def _values(item) -> dict:
                 "reorder_point": 0, "min_order_qty": 1, "order_multiple": 1}  # fmt: skip
     values = {name: _shown(getattr(item, name)) for name in TEXT_FIELDS + NUMBER_FIELDS}
     values |= {"service_level": _shown(item.service_level * 100), "supplier_id": item.supplier_id}
-    return values | {"reduced_tax": item.reduced_tax, "version": item.version}
+    return values | {"reduced_tax": item.reduced_tax, "serial_tracked": item.serial_tracked, "version": item.version}
 
 
 def _form_page(item, status: int = 200, errors: dict | None = None):
     """The item form: empty for a new item, the item's values to edit, or what was typed when refused."""
     values = _values(item)
     if errors:
-        values |= request.form.to_dict() | {"reduced_tax": request.form.get("reduced_tax") == "1"}
+        values |= request.form.to_dict() | {
+            "reduced_tax": request.form.get("reduced_tax") == "1",
+            "serial_tracked": request.form.get("serial_tracked") == "1",
+        }
     return (
         render_template(
             "office/item_form.html",

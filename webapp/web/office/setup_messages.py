@@ -24,6 +24,7 @@ ITEM_LABELS = {
     "order_multiple": _l("Order in multiples of"),
     "supplier_id": _l("Supplier"),
     "reduced_tax": _l("Food or drink (reduced tax rate)"),
+    "serial_tracked": _l("A serial number on each unit"),
     "note": _l("Note"),
 }
 
@@ -63,6 +64,7 @@ def field_problems() -> dict:
         "not an e-mail address": _("Not an e-mail address."),
         "already used": _("Already used by another one."),
         "unknown supplier": _("No such supplier."),
+        "stock without serials": _("Units are on hand without serial numbers: count this item to zero first."),
     }
 
 
