@@ -66,4 +66,13 @@ def test_a_serial_receipt_made_offline_syncs_once_and_a_second_receipt_of_a_seri
     page.screenshot(path=str(ARTIFACTS / "serial-refused-ja.png"))
     db.session.remove()
     assert len(db.session.scalars(select(Movement).where(Movement.item_id == reader_id)).all()) == 2
+
+    # Lookup of the serial alone: the unit's item, where it is and its whole history.
+    device.open("/lookup")
+    page.fill("#typed-code", "BTA-000018")
+    page.press("#typed-code", "Enter")
+    page.wait_for_selector("#lookup-result .serial-history[data-serial=BTA-000018]")
+    assert "A-01-01 の在庫" in page.text_content("#lookup-result") and "入荷" in page.text_content("#lookup-result")
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "serial-lookup-ja.png"), full_page=True)
     assert device.errors == [] and device.foreign_requests() == []

@@ -140,3 +140,21 @@ def test_every_japanese_string_is_translated():
     missing = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
     assert missing == []
     assert len(catalog) > 90
+
+
+def test_the_lookup_page_shows_a_serials_history_in_japanese(app, client):
+    from tests.builders import actor, make_item, make_site, make_user, scan
+    from tests.web.helpers import PASSWORD, log_in
+    from webapp.extensions import db
+    from webapp.services.scanning import apply_scans
+
+    make_site()
+    reader = make_item("READER-BT", "バーコードリーダー BT-100", "4549292123456")
+    reader.serial_tracked = True
+    db.session.commit()
+    worker = make_user("sato", "worker", PASSWORD)[0]
+    apply_scans([scan("receive", "0104549292123456" + "21BTA-000017", location="A-01-01")], actor(worker))
+    log_in(client, "sato")
+    page = client.get("/lookup?code=BTA-000017", headers={"Accept-Language": "ja"}).get_data(as_text=True)
+    assert "シリアル番号" in page and "バーコードリーダー BT-100" in page and "A-01-01 の在庫" in page
+    assert "入荷" in page and 'data-serial="BTA-000017"' in page

@@ -1,7 +1,9 @@
-"""How the pages show an item's name and its unit in the UI language: one template global, one filter."""
+"""How the pages show an item's name, its unit and a service's timestamps in the UI language: a global, filters."""
+
+from datetime import datetime
 
 from flask import g
-from flask_babel import get_locale
+from flask_babel import format_datetime, get_locale
 from sqlalchemy import select
 
 from ..domain.units import unit_word
@@ -49,3 +51,16 @@ def unit_label(unit: str | None) -> str:
 # Globals, not a context processor: macros imported without context (the charts) see them too.
 web_bp.add_app_template_global(item_name, "item_name")
 web_bp.add_app_template_filter(unit_label, "unit_label")
+
+
+def iso_time(value: str | None) -> str:
+    """An ISO timestamp from a service's JSON-ready answer, shown short in the shop's zone and the UI's language."""
+    if not value:
+        return ""
+    try:
+        return format_datetime(datetime.fromisoformat(value), "short")
+    except ValueError:
+        return value
+
+
+web_bp.add_app_template_filter(iso_time, "iso_time")

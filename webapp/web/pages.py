@@ -12,6 +12,7 @@ from ..i18n import LANG_COOKIE
 from ..services.stock import lookup as lookup_code
 from . import display  # noqa: F401  (the item-name global and the unit filter every page uses)
 from .blueprint import web_bp
+from .office.labels import MOVEMENT_LABELS
 from .shell import shell_version
 from .strings import js_strings
 
@@ -95,7 +96,15 @@ def lookup():
             result = lookup_code(code)
         except InvalidInput as exc:
             error = exc.message
-    return render_fragment("lookup.html", "_lookup_result.html", page="lookup", code=code, result=result, error=error)
+    return render_fragment(
+        "lookup.html",
+        "_lookup_result.html",
+        page="lookup",
+        code=code,
+        result=result,
+        error=error,
+        movement_labels=MOVEMENT_LABELS,
+    )
 
 
 @web_bp.route("/recent")

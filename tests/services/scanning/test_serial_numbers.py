@@ -188,3 +188,27 @@ def test_serial_numbers_are_turned_on_for_an_item_only_with_nothing_on_hand(shop
     assert db.session.get(Item, clock).serial_tracked
     [event] = db.session.scalars(select(AuditEvent)).all()
     assert event.changes == {"serial_tracked": {"old": False, "new": True}}
+
+
+def test_a_lookup_of_a_units_code_or_its_serial_alone_shows_where_it_is_and_its_whole_history(shop):
+    from webapp.services.stock import lookup
+
+    received = scan("receive", gs1("BTA-000017"), location="A-01-01")
+    apply_scans([received], shop["worker"])
+    apply_scans([scan("move", gs1("BTA-000017"), location="A-01-01", to_location="B-02-01")], shop["worker"])
+    apply_scans([scan("pick", gs1("BTA-000017"))], shop["worker"])
+    by_code = lookup(gs1("BTA-000017"))
+    assert by_code["kind"] == "item" and by_code["serial"]["location"] is None
+    history = [(h["type"], h["location"], h["quantity"]) for h in by_code["serial"]["history"]]
+    assert history == [
+        ("receive", "A-01-01", 1),
+        ("move", "A-01-01", -1),
+        ("move", "B-02-01", 1),
+        ("pick", "B-02-01", -1),
+    ]
+    assert {h["user"] for h in by_code["serial"]["history"]} == {"sato"}
+    alone = lookup("BTA-000017")
+    assert alone["kind"] == "serial" and alone["item"]["code"] == "READER-BT"
+    assert alone["serial"]["history"] == by_code["serial"]["history"]
+    apply_scans([scan("receive", gs1("BTA-000018"), location="A-01-02")], shop["worker"])
+    assert lookup(READER_JAN)["item"]["serials"] == [{"serial": "BTA-000018", "location": "A-01-02"}]

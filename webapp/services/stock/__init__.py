@@ -1,5 +1,6 @@
 """Reading the stock: lookup of any code, stock by item and bin, the movement history, the ledger
-check, and the office stock list with the articles' columns for a period (and its CSV for Excel).
+check, serial numbers (where one is, its history, an item's serials in stock), and the office stock
+list with the articles' columns for a period (and its CSV for Excel).
 """
 
 from .queries import (
@@ -13,6 +14,7 @@ from .queries import (
     stock_rows,
 )
 from .report import SORTS, StockFilter, stock_csv, stock_table
+from .serials import serial_history, serials_in_stock
 
 __all__ = [
     "SORTS",
@@ -24,6 +26,8 @@ __all__ = [
     "lookup",
     "movements_page",
     "search_items",
+    "serial_history",
+    "serials_in_stock",
     "stock_csv",
     "stock_rows",
     "stock_table",

@@ -10,6 +10,7 @@ from ...errors import InvalidInput, NotFound
 from ...extensions import db
 from ...models import Barcode, Item, Location, Movement, Site, StockLevel
 from ..core import on_order_by_site, reorder_points
+from .serials import items_with_serial, serial_history, serials_in_stock
 
 
 def item_for_code(code: str) -> tuple[Item, int] | None:
@@ -97,16 +98,21 @@ def item_stock_summary(item: Item) -> dict:
         "reorder_point": item.reorder_point,
         "sites": per_site,
         "below_reorder_point": any(s["below_reorder_point"] for s in per_site),
+        "serial_tracked": item.serial_tracked,
+        "serials": serials_in_stock(item.id) if item.serial_tracked else [],
     }
 
 
 def lookup(code: str) -> dict:
     """What a scanned code is: an item (with stock), a bin (with its contents), or unknown."""
     found = item_for_code(code)
+    parsed = parse_code(code)
     if found:
         item, pack = found
-        return {"kind": "item", "pack_qty": pack, "item": item_stock_summary(item)}
-    parsed = parse_code(code)
+        result = {"kind": "item", "pack_qty": pack, "item": item_stock_summary(item)}
+        if item.serial_tracked and parsed.serial:
+            result["serial"] = serial_history(item.id, parsed.serial) or {"serial": parsed.serial, "history": []}
+        return result
     location = db.session.scalar(select(Location).where(Location.code == parsed.candidates[0]))
     if location:
         return {
@@ -120,6 +126,10 @@ def lookup(code: str) -> dict:
                 "stock": stock_rows(location_id=location.id),
             },
         }
+    serial_items = items_with_serial(code)
+    if serial_items:
+        item = serial_items[0]
+        return {"kind": "serial", "item": item_stock_summary(item), "serial": serial_history(item.id, code)}
     return {"kind": "unknown", "code": code}
 
 
