@@ -76,3 +76,35 @@ def test_a_serial_receipt_made_offline_syncs_once_and_a_second_receipt_of_a_seri
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "serial-lookup-ja.png"), full_page=True)
     assert device.errors == [] and device.foreign_requests() == []
+
+
+def test_receiving_serials_against_an_order_takes_the_jan_then_each_units_serial_label(phone):
+    from tests.builders import make_user
+    from tests.e2e.helpers import PASSWORD
+    from tests.e2e.workflow_phone import open_task, typed
+    from webapp.models import Task
+    from webapp.services.purchasing import create_purchase_order, order_lines
+
+    reader = make_item("READER-BT", "バーコードリーダー BT-100", READER_JAN, name_en="Barcode reader BT-100")
+    reader.serial_tracked = True
+    db.session.commit()
+    manager = make_user("tanaka", "manager", PASSWORD)[0]
+    po = create_purchase_order("TKY", None, [(READER_JAN, 2)], manager)
+    number = db.session.get(Task, po).number
+    device = phone()
+    device.login()
+    page = open_task(device, number)
+    page.fill("#qty", "5")  # a serial is one unit whatever the quantity field says
+    typed(page, READER_JAN)
+    page.wait_for_function("document.getElementById('wf-detail').textContent.includes('シリアル番号')")
+    assert device.pending() == 0
+    typed(page, "BTA-000031")
+    typed(page, READER_JAN)
+    typed(page, "BTA-000032")
+    device.wait_for_queue(pending=0, attention=0)
+    page.wait_for_function("document.getElementById('wf-qty').textContent === '2 / 2'")
+    db.session.remove()
+    assert order_lines(db.session.get(Task, po))[0]["received"] == 2
+    serials = db.session.scalars(select(SerialNumber.serial).where(SerialNumber.location_id.is_not(None))).all()
+    assert sorted(serials) == ["BTA-000031", "BTA-000032"]
+    assert device.errors == []

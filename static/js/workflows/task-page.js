@@ -19,7 +19,9 @@ let quantity = () => 1;  // startScreenInputs() gives the real one
 const sent = new Map(); // scan or action id -> state last seen, to signal the server's verdict once
 // raw: the task as the server (or the phone's copy) has it; task: with the queued actions applied.
 // last: this screen's latest scan (for "undo"); item: the item last received or counted here.
-const state = { raw: null, task: null, bin: null, to: null, item: null, last: null, notice: null, pending: new Map() };
+const state = {
+  raw: null, task: null, bin: null, to: null, item: null, last: null, notice: null, pending: new Map(), awaitingSerial: null,
+};
 let drawing = 0;
 // The server's answer on its way: a redraw meanwhile waits for it instead of drawing from an older copy (a scan
 // made while the answer to the previous sync was still coming would otherwise be judged against stale lines).
@@ -155,6 +157,16 @@ async function onItem(found) {
   if (state.bin) body.location = state.bin.code;
   if ($("lot").value.trim()) body.lot = $("lot").value.trim();
   if ($("expiry").value) body.expiry = $("expiry").value;
+  if (found.item.serial_tracked) {
+    // One unit per scan, named by its serial: from its GS1 code, else the serial's own label scanned next.
+    if (!found.serial && !found.parsed?.serial) {
+      state.awaitingSerial = found;
+      show("bin", here(), name, t.scan_serial);
+      return signal("ok", name, t.scan_serial);
+    }
+    if (found.serial) body.serial = found.serial;
+    found = { ...found, qty: 1 };
+  }
   const units = await queueScan(body, found);
   state.item = task.kind === "pick_list" ? null : { id: found.item.id, name };
   await redraw();
@@ -177,6 +189,16 @@ async function onScan(event) {
   state.notice = null;
   let found;
   try { found = await classify(code, symbology); } catch (err) { found = { kind: "unknown" }; }
+  if (state.awaitingSerial) {
+    const held = state.awaitingSerial;
+    state.awaitingSerial = null;
+    // A bin label or another item starts over; anything else is the held unit's serial.
+    if (found.kind !== "location" && !(found.kind === "item" && found.item.id !== held.item.id)) {
+      const serial = code.trim();
+      if (!serial || serial.length > 40) return refuse(t.serial_too_long, code);
+      return onItem({ ...held, serial });
+    }
+  }
   if (found.kind === "invalid") return refuse(invalidCodeText(found.error, t), code);
   if (!state.task && ref !== "transfer") return refuse(wt.not_saved);
   if (state.task && !OPEN.includes(state.task.status)) return refuse(fill(wt.closed, { number: state.task.number }), code);
