@@ -5,7 +5,7 @@ and is the row a batch locks before deciding, so two phones sending the same ser
 one after the other and the second is refused.
 """
 
-from sqlalchemy import func, select, tuple_, update
+from sqlalchemy import bindparam, func, select, tuple_, update
 
 from ...domain.barcodes import ParsedCode
 from ...extensions import db
@@ -144,18 +144,20 @@ def with_serial(plan: Plan, ctx: ScanContext, serial: str) -> Plan:
 
 def settle_serials(plans) -> None:
     """Write where each serial the batch moved is now, from the ledger (an undo included)."""
-    keys = {(m["item_id"], m["serial"]) for p in plans for m in p.movements if m.get("serial")}
-    now = utcnow()
-    for item_id, serial in sorted(keys):
-        here = db.session.scalar(
-            select(Movement.location_id)
-            .where(Movement.item_id == item_id, Movement.serial == serial)
-            .group_by(Movement.location_id)
-            .having(func.sum(Movement.quantity) > 0)
-            .limit(1)
-        )
-        db.session.execute(
-            update(SerialNumber)
-            .where(SerialNumber.item_id == item_id, SerialNumber.serial == serial)
-            .values(location_id=here, updated_at=now)
-        )
+    keys = sorted({(m["item_id"], m["serial"]) for p in plans for m in p.movements if m.get("serial")})
+    if not keys:
+        return
+    held = db.session.execute(
+        select(Movement.item_id, Movement.serial, Movement.location_id)
+        .where(tuple_(Movement.item_id, Movement.serial).in_(keys))
+        .group_by(Movement.item_id, Movement.serial, Movement.location_id)
+        .having(func.sum(Movement.quantity) > 0)
+    )
+    here = {(i, s): loc for i, s, loc in held}
+    table = SerialNumber.__table__
+    db.session.execute(
+        update(table)
+        .where(table.c.item_id == bindparam("i"), table.c.serial == bindparam("s"))
+        .values(location_id=bindparam("loc"), updated_at=bindparam("at")),
+        [{"i": i, "s": s, "loc": here.get((i, s)), "at": utcnow()} for i, s in keys],
+    )
