@@ -16,6 +16,7 @@ from .replenishment import (  # noqa: F401
     ReplenishmentResult,
     WebhookEndpoint,
 )
+from .returns import StockReturn
 from .scans import Scan
 from .stock import Movement, SerialNumber, StockLevel
 from .tasks import Task, TaskLine
@@ -47,6 +48,7 @@ __all__ = [
     "SerialNumber",
     "Site",
     "StockLevel",
+    "StockReturn",
     "Supplier",
     "SupplierSending",
     "Task",

@@ -10,9 +10,11 @@ from sqlalchemy import BigInteger, Integer, case, cast, func, literal, select
 
 from ...domain.demand import daily_matrix
 from ...extensions import db
-from ...models import Location, Movement, StockLevel
+from ...models import Location, Movement, StockLevel, StockReturn
 
-# Outbound movements that are demand; moves between bins and sites are not.
+# Outbound movements that are demand; moves between bins and sites are not, nor a return to a supplier
+# (a negative receipt). A customer return is negative demand, but on the day of its original pick:
+# `_return_demand` reads that day from its stock_returns row, so its movement is not counted here.
 DEMAND_TYPES = ("pick", "ship", "issue")
 
 
@@ -44,13 +46,29 @@ def period_start(today: date, days: int, tz: str) -> datetime:
     return local.astimezone(UTC)
 
 
-def _day_index(start: datetime):
-    """SQL for the whole days between `start` and occurred_at (both naive UTC in storage)."""
+def _day_index(start: datetime, column=Movement.occurred_at):
+    """SQL for the whole days between `start` and a time column (both naive UTC in storage)."""
     naive = start.replace(tzinfo=None)
     if db.session.get_bind().dialect.name == "postgresql":
-        seconds = func.extract("epoch", Movement.occurred_at - literal(naive))
+        seconds = func.extract("epoch", column - literal(naive))
         return cast(func.floor(seconds / 86400), Integer)
-    return cast(func.julianday(Movement.occurred_at) - func.julianday(naive.isoformat(" ")), Integer)
+    return cast(func.julianday(column) - func.julianday(naive.isoformat(" ")), Integer)
+
+
+def _return_demand(start: datetime, end: datetime, item_ids=None):
+    """Customer returns as negative demand per item, site and day of their demand (the original pick's day).
+
+    Only returns made before `end` and whose demand day is inside the period: one that takes back
+    demand from before the period changes only the stock (the net matrix), like its movement.
+    """
+    r = StockReturn
+    day = _day_index(start, r.demand_at).label("day")
+    stmt = (
+        select(r.item_id, r.site_id, day, cast(func.sum(-r.quantity), BigInteger))
+        .where(r.kind == "customer", r.returned_at < end, r.demand_at >= start, r.demand_at < end)
+        .group_by(r.item_id, r.site_id, day)
+    )
+    return stmt.where(r.item_id.in_(item_ids)) if item_ids is not None else stmt
 
 
 def _int_matrix(stmt, width: int) -> np.ndarray:
@@ -105,6 +123,9 @@ def ledger_matrices(today: date, days: int, tz: str = "Asia/Tokyo", item_ids=Non
     shape = (len(pairs), days)
     net = daily_matrix(at[found], rows[found, 2], rows[found, 3], shape)
     issued = daily_matrix(at[found], rows[found, 2], rows[found, 4], shape)
+    back = _int_matrix(_return_demand(start, end, item_ids), 4)
+    at_back, found_back = _row_indices(back[:, 0] * width + back[:, 1], pairs, width)
+    issued += daily_matrix(at_back[found_back], back[found_back, 2], back[found_back, 3], shape)
     prior = found & (rows[:, 2] < 0)
     opening = np.bincount(at[prior], weights=rows[prior, 3], minlength=len(pairs)).astype(np.float64)
     return LedgerMatrices(pairs, (start.astimezone(ZoneInfo(tz))).date(), issued, net, opening)
