@@ -21,10 +21,11 @@ from .office import (  # noqa: F401
     mail,
     people,
     phones,
+    returns,
     sites,
     suppliers,
     tokens,
 )
-from .workflows import labels, order_sending, orders, pages  # noqa: F401
+from .workflows import labels, order_returns, order_sending, orders, pages  # noqa: F401
 
 __all__ = ["web_bp"]

@@ -9,7 +9,7 @@ replenishment ledger matrices); a supplier return is never demand.
 """
 
 from .customer import CustomerReturnIn, record_customer_return
-from .listing import returned_by_line, returns_listing
+from .listing import active_bins, return_sources, returned_by_line, returns_listing
 from .outcome import ReturnOutcome
 from .supplier import SupplierReturnIn, record_supplier_return
 
@@ -17,8 +17,10 @@ __all__ = [
     "CustomerReturnIn",
     "ReturnOutcome",
     "SupplierReturnIn",
+    "active_bins",
     "record_customer_return",
     "record_supplier_return",
+    "return_sources",
     "returned_by_line",
     "returns_listing",
 ]

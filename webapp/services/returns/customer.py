@@ -114,7 +114,6 @@ def record_customer_return(r: CustomerReturnIn, user_id: int | None) -> ReturnOu
                 "scan_id": r.request_id,
                 "task_id": task_id,
                 "occurred_at": returned_at,
-                "note": note,
             }
         ]
     )

@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from ...extensions import db
-from ...models import Item, Location, StockReturn, Supplier, Task, User
+from ...models import Item, Location, Site, StockLevel, StockReturn, Supplier, Task, User
 
 LIST_LIMIT = 500
 
@@ -59,3 +59,37 @@ def returned_by_line(task_id: int) -> dict[int, int]:
         .group_by(StockReturn.task_line_id)
     )
     return {line_id: int(total) for line_id, total in db.session.execute(stmt)}
+
+
+def return_sources(task_id: int) -> dict[int, list[dict]]:
+    """Per line of a purchase order: the bins of its site holding the line's item, with lot and quantity."""
+    order = db.session.get(Task, task_id)
+    if order is None or order.kind != "purchase_order":
+        return {}
+    lines = {line.id: line.item_id for line in order.lines}
+    stmt = (
+        select(StockLevel.id, StockLevel.item_id, Location.code, StockLevel.lot, StockLevel.quantity)
+        .join(Location, StockLevel.location_id == Location.id)
+        .where(
+            StockLevel.item_id.in_(set(lines.values())),
+            StockLevel.quantity > 0,
+            Location.site_id == order.site_id,
+            Location.active,
+        )
+        .order_by(Location.walk_seq, Location.code, StockLevel.lot)
+    )
+    by_item: dict[int, list[dict]] = {}
+    for level_id, item_id, code, lot, quantity in db.session.execute(stmt):
+        by_item.setdefault(item_id, []).append({"level_id": level_id, "bin": code, "lot": lot, "quantity": quantity})
+    return {line_id: by_item.get(item_id, []) for line_id, item_id in lines.items()}
+
+
+def active_bins() -> list[dict]:
+    """Every active bin a return may go into, by site and code (the user chooses; any kind will do)."""
+    stmt = (
+        select(Location.code, Location.name, Location.kind, Site.code)
+        .join(Site, Location.site_id == Site.id)
+        .where(Location.active, Site.active)
+        .order_by(Site.code, Location.walk_seq, Location.code)
+    )
+    return [{"code": c, "name": n, "kind": k, "site": s} for c, n, k, s in db.session.execute(stmt)]

@@ -108,7 +108,6 @@ def record_supplier_return(r: SupplierReturnIn, user_id: int | None) -> ReturnOu
                 "scan_id": r.request_id,
                 "task_id": order.id,
                 "occurred_at": returned_at,
-                "note": note,
             }
         ]
     )

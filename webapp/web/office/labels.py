@@ -10,6 +10,8 @@ MOVEMENT_LABELS = {
     "count": _l("Count"),
     "move": _l("Move"),
     "adjust": _l("Adjust"),
+    "customer_return": _l("Customer return"),
+    "supplier_return": _l("Return to supplier"),
 }
 STOCK_CLASS_LABELS = {"material": _l("Material"), "wip": _l("Work in process"), "product": _l("Product")}
 

@@ -6,9 +6,11 @@ from flask_login import current_user
 
 from ...auth.roles import require_role
 from ...errors import AppError
-from ...services import catalog
+from ...services import catalog, returns
 from ..blueprint import web_bp
+from ..workflows.orders import when
 from .dashboard import office_context
+from .return_labels import REASON_LABELS, RETURN_KIND_LABELS
 from .setup_messages import SUPPLIER_LABELS, field_errors
 
 FIELDS = ("code", "name", "contact", "email", "phone", "fax", "lead_time_days", "min_order_amount", "language", "note")
@@ -34,6 +36,11 @@ def _form_page(supplier, status: int = 200, errors: dict | None = None):
         render_template(
             "office/supplier_form.html",
             **office_context(supplier=supplier, values=values, errors=errors or {}, labels=SUPPLIER_LABELS),
+            # The supplier's record lists what was sent back to it.
+            rows=returns.returns_listing(supplier_id=supplier.id) if supplier else [],
+            kind_labels=RETURN_KIND_LABELS,
+            reason_labels=REASON_LABELS,
+            when=when,
         ),
         status,
     )

@@ -24,6 +24,7 @@ HISTORY_LABELS = {
     "over_receipt": _l("Received more than ordered"),
     "not_on_order": _l("Received an item not on the order"),
     "closed_short": _l("Closed short"),
+    "returned": _l("Returned to the supplier"),
 }
 
 

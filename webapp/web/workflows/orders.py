@@ -16,6 +16,7 @@ from ..blueprint import web_bp
 from .order_forms import company_form, form_date, form_quantity, text_field
 from .order_strings import CHANNEL_LABELS, HISTORY_LABELS, STAGE_LABELS, order_refusal
 from .pages import _create
+from .return_panel import order_returns_panel
 from .sending_panel import order_sending_panel
 from .strings import office_refusal
 
@@ -83,6 +84,7 @@ def office_order(task_id, error=None):
         when=when,
         error=error,
         sending=order_sending_panel(task_id),
+        returns=order_returns_panel(task_id),
     )
 
 
