@@ -23,6 +23,7 @@ from .catalog.schemas import (
 from .devices import HeartbeatIn
 from .openapi_paths import concrete_paths, numbers_as_numbers, operation_id, path_parameters
 from .reports import RecomputeIn
+from .return_schemas import CustomerReturnIn, SupplierReturnIn
 from .scan_schemas import BatchSchema, ScanSchema
 from .workflows.order_schemas import CancelIn, CompanyIn, DraftLineIn, DraftLinePatch, DraftPatch, MergeIn, SentIn
 from .workflows.schemas import ActionIn, ApproveIn, CloseIn, CountIn, OrderIn, RecountIn, ShortIn
@@ -56,6 +57,8 @@ BODIES = {
     "api.approve_count": ("ApproveIn", ApproveIn),
     "api.replenishment_recompute": ("RecomputeIn", RecomputeIn),
     "api.snooze_alert": ("SnoozeIn", SnoozeIn),
+    "api.post_customer_return": ("CustomerReturnIn", CustomerReturnIn),
+    "api.post_supplier_return": ("SupplierReturnIn", SupplierReturnIn),
 }
 OPTIONAL_BODIES = {"api.replenishment_recompute"}
 # Success answers other than 200 OK.
@@ -73,6 +76,8 @@ SUCCESS = {
     "api.remove_barcode": {"204": "Removed"},
     "api.device_heartbeat": {"204": "Recorded"},
     "api.add_order_line": {"201": "Added"},
+    "api.post_customer_return": {"200": "A replay of a return already recorded", "201": "Recorded"},
+    "api.post_supplier_return": {"200": "A replay of a return already recorded", "201": "Recorded"},
 }
 ERRORS = {
     "400": f"Malformed: not a JSON object, JSON deeper than {MAX_JSON_DEPTH}, or a missing CSRF token",
