@@ -74,3 +74,10 @@ def test_a_return_to_the_supplier_is_not_demand_but_leaves_the_stock(world):
     assert demand == [0] * DAYS and net == [0, 0, 0, 0, 0, 0, -6]
     after = kpis(world["tea"])
     assert (before["issued"], after["issued"], after["on_hand"]) == (0, 0, 18)
+
+
+def test_a_return_of_a_pick_before_the_period_takes_no_demand_from_the_period(world):
+    record_customer_return(customer_return(1), world["worker_id"])
+    m = ledger_matrices(TODAY, 2)  # the 19th and the 20th; the pick was on the 18th
+    [row] = [r for r, (i, _) in enumerate(m.pairs) if i == world["clock"].id]
+    assert m.demand[row].tolist() == [0, 0] and m.net[row].tolist() == [0, 1]
