@@ -5,6 +5,10 @@ from datetime import datetime
 KINDS = ("customer", "supplier")
 # The ledger's types (Movement.type is String(16)): a customer return adds stock, a supplier return takes it.
 MOVEMENT_TYPES = {"customer": "customer_return", "supplier": "supplier_return"}
+# What each movement type is to the figures (the engine, the KPIs, the stock list): outbound demand and
+# receipts; a customer return is negative demand (on its pick's day), a supplier return a negative receipt.
+DEMAND_TYPES = ("pick", "ship", "issue")
+RECEIPT_TYPES = ("receive", MOVEMENT_TYPES["supplier"])
 REASONS = ("damaged", "wrong_item", "expired", "quality", "over_delivery", "unwanted", "other")
 NOTE_MAX = 200
 

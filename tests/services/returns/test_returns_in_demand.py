@@ -11,6 +11,7 @@ from webapp.extensions import db
 from webapp.models import ReplenishmentResult
 from webapp.services.replenishment import ledger_matrices, recompute
 from webapp.services.returns import record_customer_return, record_supplier_return
+from webapp.services.stock import StockFilter, stock_table
 
 TODAY = date(2026, 11, 20)
 DAYS = 7  # the 14th to the 20th: the pick of the 18th is day 4, the return of the 20th day 6
@@ -81,3 +82,21 @@ def test_a_return_of_a_pick_before_the_period_takes_no_demand_from_the_period(wo
     m = ledger_matrices(TODAY, 2)  # the 19th and the 20th; the pick was on the 18th
     [row] = [r for r, (i, _) in enumerate(m.pairs) if i == world["clock"].id]
     assert m.demand[row].tolist() == [0, 0] and m.net[row].tolist() == [0, 1]
+
+
+def stock_row(item, first=date(2026, 11, 14)) -> dict:
+    """The stock list's row of the item at Tokyo from `first` to today."""
+    return next(r for r in stock_table(StockFilter(first, TODAY)) if r["item_id"] == item.id)
+
+
+def test_the_stock_list_issues_what_the_engine_counts_and_receives_net_of_supplier_returns(world):
+    record_customer_return(customer_return(1), world["worker_id"])
+    po, line = received_order(world)
+    record_supplier_return(supplier_return(po, line, 6), world["manager_id"])
+    clock = stock_row(world["clock"])
+    assert (clock["issued"], clock["adjusted"], clock["current"]) == (sum(series(world["clock"])[0]), 0, 7)
+    tea = stock_row(world["tea"], first=date(2026, 11, 10))
+    assert (tea["received"], tea["issued"], tea["adjusted"], tea["current"]) == (18, 0, 0, 18)
+    # From the 19th the pick of the 18th is before the period: the return is stock coming back, not demand.
+    later = stock_row(world["clock"], first=date(2026, 11, 19))
+    assert (later["issued"], later["adjusted"]) == (0, 1)

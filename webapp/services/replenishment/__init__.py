@@ -8,7 +8,7 @@ from .bands import MAX_BAND_DAYS, category_bands, reset_category_band, set_categ
 from .dashboard_data import dashboard, item_policy, stock_history
 from .engine import recompute, set_override
 from .kpis import row_kpis, totals
-from .matrices import ledger_matrices, period_start
+from .matrices import ledger_matrices, period_start, return_demand_totals
 
 __all__ = [
     "MAX_BAND_DAYS",
@@ -19,6 +19,7 @@ __all__ = [
     "period_start",
     "recompute",
     "reset_category_band",
+    "return_demand_totals",
     "row_kpis",
     "set_category_band",
     "set_override",

@@ -9,13 +9,13 @@ import numpy as np
 from sqlalchemy import BigInteger, Integer, case, cast, func, literal, select
 
 from ...domain.demand import daily_matrix
+from ...domain.returns import DEMAND_TYPES
 from ...extensions import db
 from ...models import Location, Movement, StockLevel, StockReturn
 
-# Outbound movements that are demand; moves between bins and sites are not, nor a return to a supplier
-# (a negative receipt). A customer return is negative demand, but on the day of its original pick:
-# `_return_demand` reads that day from its stock_returns row, so its movement is not counted here.
-DEMAND_TYPES = ("pick", "ship", "issue")
+# Outbound movements of DEMAND_TYPES are demand; moves between bins and sites are not, nor a return to a
+# supplier (a negative receipt). A customer return is negative demand, but on the day of its original pick:
+# `return_demand` reads that day from its stock_returns row, so its movement is not counted as demand.
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ def _day_index(start: datetime, column=Movement.occurred_at):
     return cast(func.julianday(column) - func.julianday(naive.isoformat(" ")), Integer)
 
 
-def _return_demand(start: datetime, end: datetime, item_ids=None):
+def return_demand(start: datetime, end: datetime, item_ids=None):
     """Customer returns as negative demand per item, site and day of their demand (the original pick's day).
 
     Only returns made before `end` and whose demand day is inside the period: one that takes back
@@ -69,6 +69,14 @@ def _return_demand(start: datetime, end: datetime, item_ids=None):
         .group_by(r.item_id, r.site_id, day)
     )
     return stmt.where(r.item_id.in_(item_ids)) if item_ids is not None else stmt
+
+
+def return_demand_totals(start: datetime, end: datetime) -> dict[tuple[int, int], int]:
+    """The same negative demand of customer returns, summed per (item, site) over the period (the stock list's)."""
+    totals: dict[tuple[int, int], int] = {}
+    for item_id, site_id, _day, qty in db.session.execute(return_demand(start, end)):
+        totals[(item_id, site_id)] = totals.get((item_id, site_id), 0) + int(qty)
+    return totals
 
 
 def _int_matrix(stmt, width: int) -> np.ndarray:
@@ -123,7 +131,7 @@ def ledger_matrices(today: date, days: int, tz: str = "Asia/Tokyo", item_ids=Non
     shape = (len(pairs), days)
     net = daily_matrix(at[found], rows[found, 2], rows[found, 3], shape)
     issued = daily_matrix(at[found], rows[found, 2], rows[found, 4], shape)
-    back = _int_matrix(_return_demand(start, end, item_ids), 4)
+    back = _int_matrix(return_demand(start, end, item_ids), 4)
     at_back, found_back = _row_indices(back[:, 0] * width + back[:, 1], pairs, width)
     issued += daily_matrix(at_back[found_back], back[found_back, 2], back[found_back, 3], shape)
     prior = found & (rows[:, 2] < 0)

@@ -7,13 +7,14 @@ from datetime import date
 
 from sqlalchemy import case, func, or_, select
 
+from ...domain.returns import DEMAND_TYPES, RECEIPT_TYPES
 from ...domain.spreadsheet_cells import neutralised_row
 from ...domain.suggestions import suggest
 from ...domain.text_encoding import encode_csv
 from ...extensions import db
 from ...models import Barcode, Item, Location, Movement, ReplenishmentResult, Site
 from ..core import on_order_by_site, reorder_points, safety_stocks
-from ..replenishment import period_start
+from ..replenishment import period_start, return_demand_totals
 
 SORTS = (
     "item_code",
@@ -70,8 +71,8 @@ def stock_table(f: StockFilter, tz: str = "Asia/Tokyo") -> list[dict]:
             Item,
             Site,
             q(Movement.occurred_at < start),
-            q(inside & (Movement.type == "receive")),
-            q(inside & Movement.type.in_(("pick", "ship", "issue"))),
+            q(inside & Movement.type.in_(RECEIPT_TYPES)),
+            q(inside & Movement.type.in_(DEMAND_TYPES)),
             q(Movement.occurred_at < end),
         )
         .join(Movement, Movement.item_id == Item.id)
@@ -98,9 +99,12 @@ def stock_table(f: StockFilter, tz: str = "Asia/Tokyo") -> list[dict]:
     pairs = {(i.id, s.id) for i, s, *_ in found}
     rop, ss, on_order = reorder_points(pairs), safety_stocks(pairs), on_order_by_site(pairs)
     results = {(r.item_id, r.site_id): r for r in db.session.scalars(select(ReplenishmentResult))} if pairs else {}
+    # Customer returns take back demand as the engine counts it: on their pick's day, if it is in the period.
+    returned = return_demand_totals(start, end) if pairs else {}
     rows = []
-    for item, site, opening, received, issued, closing in found:
+    for item, site, opening, received, out, closing in found:
         key = (item.id, site.id)
+        issued = int(out) - returned.get(key, 0)  # signed, as a movement: picks out, less what came back
         result = results.get(key)
         up_to = result.order_up_to if result else item.reorder_point + item.min_order_qty
         flag, qty = suggest(
