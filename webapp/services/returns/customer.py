@@ -11,7 +11,7 @@ from ...errors import InvalidInput
 from ...extensions import db
 from ...models import Item, Movement, StockReturn, Task
 from ..core import post_movements, transactional
-from .outcome import ReturnOutcome, active_bin, aware, checked_common, earlier, expiry_or_none, insert_return
+from .outcome import ReturnOutcome, active_bin, aware, checked_fields, earlier, expiry_or_none, insert_return, item_for
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,8 @@ def record_customer_return(r: CustomerReturnIn, user_id: int | None) -> ReturnOu
     """Post a customer return once: a `customer_return` movement into the bin and its row; refusals change nothing."""
     if (done := earlier(r.request_id)) is not None:
         return done
-    item_id, quantity, note, lot = checked_common(r.item, r.quantity, r.reason, r.note, r.lot)
+    item_id = item_for(r.item)
+    quantity, note, lot = checked_fields(r.quantity, r.reason, r.note, r.lot)
     location = active_bin(r.bin)
     returned_at = aware(r.returned_at)
     task_id, site_id, picked_at = None, location.site_id, None

@@ -32,11 +32,17 @@ def earlier(request_id: uuid.UUID) -> ReturnOutcome | None:
     return ReturnOutcome(found, duplicate=True) if found is not None else None
 
 
-def checked_common(item: str, quantity, reason: str, note: str, lot: str) -> tuple[int, int, str, str]:
-    """The item id, quantity, note and lot of a return, or InvalidInput naming the field."""
-    item_id = item_id_for(str(item or "").strip()[:200]) if str(item or "").strip() else None
+def item_for(code) -> int:
+    """The item an item code or barcode names, or InvalidInput."""
+    code = str(code or "").strip()[:200]
+    item_id = item_id_for(code) if code else None
     if item_id is None:
-        raise InvalidInput(f"No item has the code {item!r}.", code="unknown_item", fields={"item": ["unknown item"]})
+        raise InvalidInput(f"No item has the code {code!r}.", code="unknown_item", fields={"item": ["unknown item"]})
+    return item_id
+
+
+def checked_fields(quantity, reason: str, note: str, lot: str) -> tuple[int, str, str]:
+    """The quantity, note and lot of a return, or InvalidInput naming the field."""
     if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= MAX_QUANTITY:
         raise InvalidInput(
             f"The quantity must be a whole number from 1 to {MAX_QUANTITY}.",
@@ -48,7 +54,7 @@ def checked_common(item: str, quantity, reason: str, note: str, lot: str) -> tup
     note, lot = str(note or "").strip(), str(lot or "").strip()
     if len(note) > NOTE_MAX or len(lot) > LOT_MAX:
         raise InvalidInput("The note or the lot is too long.", code="return_text_too_long", fields={"note": ["long"]})
-    return item_id, quantity, note, lot
+    return quantity, note, lot
 
 
 def active_bin(code: str) -> Location:
@@ -78,4 +84,5 @@ def aware(moment: datetime | None) -> datetime:
 
 
 def expiry_or_none(value) -> date | None:
+    """An expiry only when it is a date (the form and the API send a date or nothing)."""
     return value if isinstance(value, date) else None

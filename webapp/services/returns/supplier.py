@@ -13,7 +13,7 @@ from ...models import Item, StockLevel, Task, TaskLine
 from ..core import post_movements, transactional
 from ..purchasing import reopen_received_order
 from ..tasks import record_event
-from .outcome import ReturnOutcome, active_bin, aware, checked_common, earlier, insert_return
+from .outcome import ReturnOutcome, active_bin, aware, checked_fields, earlier, insert_return
 
 # Orders that goods can have been received against.
 RECEIVING_STATUSES = ("open", "in_progress", "done")
@@ -61,7 +61,8 @@ def record_supplier_return(r: SupplierReturnIn, user_id: int | None) -> ReturnOu
     if (done := earlier(r.request_id)) is not None:
         return done
     order, line = _order_line(r.order_id, r.line_id)
-    item_id, quantity, note, lot = checked_common(line.item.code, r.quantity, r.reason, r.note, r.lot)
+    item_id = line.item_id
+    quantity, note, lot = checked_fields(r.quantity, r.reason, r.note, r.lot)
     if quantity > line.done_quantity:
         raise InvalidInput(
             f"Only {line.done_quantity} received on this line can go back.",
