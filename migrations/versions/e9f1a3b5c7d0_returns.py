@@ -3,7 +3,8 @@
 Reviewed by hand: one new table, nothing altered. The ledger's new movement types (`customer_return`,
 `supplier_return`) need no change: `movements.type` is a String(16) with no check constraint or enum.
 Kinds and reasons are checked against the fixed lists of `domain/returns.py`; `request_id` is unique, the
-idempotency key of the office form (and the movement's scan_id). UTCDateTime is a naive-UTC TIMESTAMP.
+idempotency key of the office form (and the movement's scan_id); `serial` is '' unless the item is
+serial-tracked (one unit, its serial kept in step in `serial_numbers` as scans keep it). UTCDateTime is a naive-UTC TIMESTAMP.
 
 Revision ID: e9f1a3b5c7d0
 Revises: d8e0f2a4b6c9
@@ -40,6 +41,7 @@ def upgrade():
         sa.Column("site_id", sa.Integer(), nullable=False),
         sa.Column("lot", sa.String(length=40), nullable=False),
         sa.Column("expiry", sa.Date(), nullable=True),
+        sa.Column("serial", sa.String(length=40), nullable=False),
         sa.Column("quantity", sa.BigInteger(), nullable=False),
         sa.Column("reason", sa.String(length=24), nullable=False),
         sa.Column("note", sa.String(length=200), nullable=False),

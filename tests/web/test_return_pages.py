@@ -7,6 +7,7 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from tests.builders import make_item
 from tests.services.returns.returns_world import ledger_count, picked_world, received_order
 from tests.web.helpers import log_in
 from tests.workflow_fixtures import stock_at
@@ -129,3 +130,14 @@ def test_the_item_page_labels_both_kinds_of_return_in_its_movement_history(offic
     client.post(f"{ORDERS}/{office['po']}/return", data=supplier_form(office))
     page = client.get(f"/office/items/{office['tea'].id}").get_data(as_text=True)
     assert "仕入先返品" in page and "supplier_return" not in page
+
+
+def test_a_serial_tracked_item_needs_its_serial_said_in_japanese(office):
+    reader = make_item("READER-BT", "バーコードリーダー BT-100", "4549292123456", name_en="Barcode reader BT-100")
+    reader.serial_tracked = True
+    db.session.commit()
+    form = customer_form(office, item="4549292123456", pick_list="")
+    r = office["client"].post("/office/returns", data=form)
+    assert r.status_code == 422 and "シリアル番号を入力してください。" in r.get_data(as_text=True)
+    r = office["client"].post("/office/returns", data=form | {"serial": "BTA-000099"}, follow_redirects=True)
+    assert r.status_code == 200 and "BTA-000099" in r.get_data(as_text=True)

@@ -16,6 +16,7 @@ class CustomerReturnIn(Schema):
     lot = Text(40, load_default="")
     expiry = Day(load_default=None, allow_none=True)
     pick_list = Text(40, load_default="")
+    serial = Text(40, load_default="")
     returned_at = Timestamp(load_default=None, allow_none=True)
 
 
@@ -27,6 +28,7 @@ class SupplierReturnIn(Schema):
     reason = fields.String(required=True, validate=validate.OneOf(REASONS))
     note = Text(NOTE_MAX, load_default="")
     lot = Text(40, load_default="")
+    serial = Text(40, load_default="")
     returned_at = Timestamp(load_default=None, allow_none=True)
 
 

@@ -36,6 +36,7 @@ class StockReturn(db.Model):
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"))
     lot: Mapped[str] = mapped_column(String(40), default="")
     expiry: Mapped[date | None] = mapped_column(Date)
+    serial: Mapped[str] = mapped_column(String(40), default="")  # '' unless the item is serial-tracked
     quantity: Mapped[int] = mapped_column(BigInteger)
     reason: Mapped[str] = mapped_column(String(24))
     note: Mapped[str] = mapped_column(String(200), default="")

@@ -12,6 +12,7 @@ from ...extensions import db
 from ...models import Item, Movement, StockReturn, Task
 from ..core import post_movements, transactional
 from .outcome import ReturnOutcome, active_bin, aware, checked_fields, earlier, expiry_or_none, insert_return, item_for
+from .serials import serial_back_in, serial_for
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class CustomerReturnIn:
     expiry: date | None = None
     pick_list: str = ""
     returned_at: datetime | None = None
+    serial: str = ""
 
 
 def _pick_list(number: str) -> Task:
@@ -67,6 +69,7 @@ def record_customer_return(r: CustomerReturnIn, user_id: int | None) -> ReturnOu
         return done
     item_id = item_for(r.item)
     quantity, note, lot = checked_fields(r.quantity, r.reason, r.note, r.lot)
+    serial = serial_for(item_id, r.serial, quantity)
     location = active_bin(r.bin)
     returned_at = aware(r.returned_at)
     task_id, site_id, picked_at = None, location.site_id, None
@@ -88,6 +91,7 @@ def record_customer_return(r: CustomerReturnIn, user_id: int | None) -> ReturnOu
             "item_id": item_id,
             "location_id": location.id,
             "site_id": site_id,
+            "serial": serial,
             "lot": lot,
             "expiry": expiry_or_none(r.expiry),
             "quantity": quantity,
@@ -101,6 +105,7 @@ def record_customer_return(r: CustomerReturnIn, user_id: int | None) -> ReturnOu
     )
     if return_id is None:  # the same request, committed by another call meanwhile
         return earlier(r.request_id)
+    serial_back_in(item_id, serial, location.id)
     post_movements(
         [
             {
@@ -114,6 +119,7 @@ def record_customer_return(r: CustomerReturnIn, user_id: int | None) -> ReturnOu
                 "user_id": user_id,
                 "scan_id": r.request_id,
                 "task_id": task_id,
+                "serial": serial,
                 "occurred_at": returned_at,
             }
         ]

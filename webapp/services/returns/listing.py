@@ -38,6 +38,7 @@ def returns_listing(kind: str | None = None, supplier_id: int | None = None, tas
             "unit": item.unit,
             "bin": bin_code,
             "lot": r.lot,
+            "serial": r.serial,
             "quantity": r.quantity,
             "reason": r.reason,
             "note": r.note,

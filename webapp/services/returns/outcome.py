@@ -68,7 +68,15 @@ def active_bin(code: str) -> Location:
 
 def insert_return(values: dict) -> int | None:
     """Insert the return row; None when another call with its request id got there first."""
-    row = {"lot": "", "expiry": None, "note": "", "task_id": None, "task_line_id": None, "supplier_id": None} | values
+    row = {
+        "lot": "",
+        "serial": "",
+        "expiry": None,
+        "note": "",
+        "task_id": None,
+        "task_line_id": None,
+        "supplier_id": None,
+    } | values
     row.setdefault("returned_at", utcnow())
     table = StockReturn.__table__
     return db.session.execute(insert_ignore(table).values(**row).returning(table.c.id)).scalar()

@@ -14,6 +14,7 @@ from ..core import post_movements, transactional
 from ..purchasing import reopen_received_order
 from ..tasks import record_event
 from .outcome import ReturnOutcome, active_bin, aware, checked_fields, earlier, insert_return
+from .serials import serial_for, serial_out_of
 
 # Orders that goods can have been received against.
 RECEIVING_STATUSES = ("open", "in_progress", "done")
@@ -32,6 +33,7 @@ class SupplierReturnIn:
     note: str = ""
     lot: str = ""
     returned_at: datetime | None = None
+    serial: str = ""
 
 
 def _order_line(order_id: int, line_id: int) -> tuple[Task, TaskLine]:
@@ -69,6 +71,7 @@ def record_supplier_return(r: SupplierReturnIn, user_id: int | None) -> ReturnOu
             code="over_return",
             fields={"quantity": [str(line.done_quantity)]},
         )
+    serial = serial_for(item_id, r.serial, quantity)
     location = active_bin(r.bin)
     if location.site_id != order.site_id:
         raise InvalidInput("The bin is not at the order's site.", code="bin_not_at_site", fields={"bin": ["site"]})
@@ -82,6 +85,7 @@ def record_supplier_return(r: SupplierReturnIn, user_id: int | None) -> ReturnOu
             "item_id": item_id,
             "location_id": location.id,
             "site_id": location.site_id,
+            "serial": serial,
             "lot": lot,
             "quantity": quantity,
             "reason": r.reason,
@@ -95,6 +99,7 @@ def record_supplier_return(r: SupplierReturnIn, user_id: int | None) -> ReturnOu
     )
     if return_id is None:  # the same request, committed by another call meanwhile
         return earlier(r.request_id)
+    serial_out_of(item_id, serial, location.id)
     cost = line.unit_price if line.unit_price is not None else db.session.get(Item, item_id).unit_cost
     post_movements(
         [
@@ -108,6 +113,7 @@ def record_supplier_return(r: SupplierReturnIn, user_id: int | None) -> ReturnOu
                 "user_id": user_id,
                 "scan_id": r.request_id,
                 "task_id": order.id,
+                "serial": serial,
                 "occurred_at": returned_at,
             }
         ]

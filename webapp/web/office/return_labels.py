@@ -33,6 +33,12 @@ def return_refusal(exc) -> str:
         "bin_not_at_site": lambda: _("The bin must be at the order's site."),
         "order_not_receiving": lambda: _("Nothing was received against this order."),
         "unknown_order_line": lambda: _("That line is not on this order."),
+        "serial_required": lambda: _(
+            "This item is serial-tracked: enter the unit's serial number (one unit per return)."
+        ),
+        "serial_one_unit": lambda: _("A serial number stands for one unit: return each unit with its serial."),
+        "serial_in_stock": lambda: _("This serial number is still in stock, so it cannot come back."),
+        "serial_not_in_bin": lambda: _("This serial number is not in the chosen bin."),
         "bad_request_id": lambda: _("This form is out of date. Reload the page and enter the return again."),
     }
     return str(by_code[exc.code]()) if exc.code in by_code else server_message(exc)

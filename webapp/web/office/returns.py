@@ -51,6 +51,7 @@ def _customer_return(form) -> returns.CustomerReturnIn:
         lot=text_field(form, "lot", 40),
         expiry=form_date(form, "expiry"),
         pick_list=text_field(form, "pick_list", 40),
+        serial=text_field(form, "serial", 40),
     )
 
 

@@ -30,6 +30,7 @@ def _supplier_return(task_id: int, form) -> returns.SupplierReturnIn:
         lot=source["lot"],
         reason=text_field(form, "reason", 24),
         note=text_field(form, "note", 200),
+        serial=text_field(form, "serial", 40),
     )
 
 
