@@ -38,8 +38,19 @@ class SupplierReturnIn:
 
 def _order_line(order_id: int, line_id: int) -> tuple[Task, TaskLine]:
     """The order (its row locked: receipts and returns of one order queue) and its line, or NotFound."""
-    order = db.session.scalar(select(Task).where(Task.id == order_id, Task.kind == "purchase_order").with_for_update())
-    line = db.session.get(TaskLine, line_id) if order is not None else None
+    # populate_existing: rows read earlier in the request are read again under the lock, never taken as cached.
+    fresh = {"populate_existing": True}
+    order = db.session.scalar(
+        select(Task)
+        .where(Task.id == order_id, Task.kind == "purchase_order")
+        .with_for_update()
+        .execution_options(**fresh)
+    )
+    line = (
+        db.session.scalar(select(TaskLine).where(TaskLine.id == line_id).execution_options(**fresh))
+        if order is not None
+        else None
+    )
     if order is None or line is None or line.task_id != order.id:
         raise NotFound("No such purchase order line.", code="unknown_order_line")
     if order.status not in RECEIVING_STATUSES:
