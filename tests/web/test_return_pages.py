@@ -10,6 +10,7 @@ from sqlalchemy import select
 from tests.builders import make_item
 from tests.services.returns.returns_world import ledger_count, picked_world, received_order
 from tests.web.helpers import log_in
+from tests.web.test_both_languages import foreign_text, shop_data
 from tests.workflow_fixtures import stock_at
 from webapp.extensions import db
 from webapp.models import StockReturn
@@ -141,3 +142,16 @@ def test_a_serial_tracked_item_needs_its_serial_said_in_japanese(office):
     assert r.status_code == 422 and "シリアル番号を入力してください。" in r.get_data(as_text=True)
     r = office["client"].post("/office/returns", data=form | {"serial": "BTA-000099"}, follow_redirects=True)
     assert r.status_code == 200 and "BTA-000099" in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_pages_with_returns_on_them_speak_one_language(office, lang):
+    client = office["client"]
+    client.set_cookie("lang", lang)
+    assert client.post("/office/returns", data=customer_form(office)).status_code == 303
+    assert client.post(f"{ORDERS}/{office['po']}/return", data=supplier_form(office)).status_code == 303
+    data = shop_data(lang) + ["PL-2001", "PO-3001", "外箱へこみ"]
+    for url in ("/office/returns", f"{ORDERS}/{office['po']}", f"/office/suppliers/{office['supplier'].id}"):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert foreign_text(page.get_data(as_text=True), lang, data) == [], url
