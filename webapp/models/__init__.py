@@ -6,6 +6,7 @@ from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .company import CompanyProfile
 from .devices import Device, DeviceSignIn, PairingCode
 from .jobs import JobLock, JobRun
+from .label_printers import LabelPrinter
 from .locations import Location, Site
 from .order_sending import AutoOrderLine, OrderDelivery, SupplierSending
 from .replenishment import (  # noqa: F401
@@ -39,6 +40,7 @@ __all__ = [
     "Item",
     "JobLock",
     "JobRun",
+    "LabelPrinter",
     "Location",
     "LoginFailure",
     "Movement",
