@@ -148,7 +148,7 @@ def item_label(size: LabelSize, style: TextStyle, item: ItemLabel) -> Label:
     digits_h, foot_h = size.dots(2.4), size.dots(2.8)
     lay.human(Box(m, m, lay.inner, 2 * name_h), item.name, name_h, lines=2)
     y = m + 2 * name_h + gap
-    bar_h = size.height - m - foot_h - digits_h - gap - y
+    bar_h = size.height - m - foot_h - digits_h - 2 * gap - y
     if bar_h < size.dots(MIN_BAR_MM):
         lay.refuse(size.width, size.height - bar_h + size.dots(MIN_BAR_MM))
     if item.jan:
@@ -162,7 +162,7 @@ def item_label(size: LabelSize, style: TextStyle, item: ItemLabel) -> Label:
         x = (size.width - code128_width(len(item.code), module)) // 2
         symbol = place_code128(label, x, y, module, bar_h, item.code)
         shown = item.code
-    lay.code_text(Box(symbol.x, y + bar_h, symbol.width, digits_h), shown)
+    lay.code_text(Box(symbol.x, y + bar_h + gap, symbol.width, digits_h), shown)
     foot_y = size.height - m - foot_h
     half = lay.inner // 2 if item.price else lay.inner
     lay.code_text(Box(m, foot_y, half, foot_h), item.code, align="L")
