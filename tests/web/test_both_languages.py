@@ -23,6 +23,7 @@ LATIN_WORDS = frozenset(
         *("SMTP", "SMTPS", "TLS", "STARTTLS", "SSL", "PIN", "FAX", "LAN", "UUID", "JSON", "PNG", "JPEG", "WebP"),
         *("Excel", "UTF", "BOM", "Shift_JIS", "JIS", "CP932", "iPhone", "iOS", "Android", "Chrome", "Safari"),
         *("Webhook", "webhook", "ABC", "KPI", "SKU", "ROP", "Tanaoroshi", "Bearer", "OpenAPI"),
+        *("ZPL", "Zebra", "dpi", "Unicode"),  # thermal label printers
         *("flask", "restore", "tls", "init", "cron"),  # commands typed on the shop's PC
     }
 )

@@ -18,6 +18,7 @@ from .office import (  # noqa: F401
     items,
     items_setup,
     jobs,
+    label_printers,
     mail,
     people,
     phones,
@@ -25,6 +26,7 @@ from .office import (  # noqa: F401
     sites,
     suppliers,
     tokens,
+    zpl_printing,
 )
 from .workflows import labels, order_returns, order_sending, orders, pages  # noqa: F401
 

@@ -18,6 +18,7 @@ KIND_LABELS = {
     "webhook": _l("Webhook"),
     "stocktake": _l("Stocktake"),
     "alert": _l("Alert"),
+    "label_printer": _l("Label printer"),
 }
 ACTION_LABELS = {
     "create": _l("Created"),
@@ -32,8 +33,15 @@ ACTION_LABELS = {
     "wake": _l("Shown again"),
     "activate": _l("Reactivated"),
     "deactivate": _l("Deactivated"),
+    "print": _l("Printed"),
 }
 FIELD_LABELS = {
+    "dpi": _l("Print head"),
+    "width_mm": _l("Label width (mm)"),
+    "height_mm": _l("Label height (mm)"),
+    "text_mode": _l("Japanese text"),
+    "font": _l("Printer font"),
+    "printed": _l("Labels printed"),
     "code": _l("Code"),
     "name": _l("Name"),
     "name_en": _l("English name"),

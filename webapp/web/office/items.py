@@ -11,6 +11,7 @@ from ...errors import AppError
 from ...extensions import db
 from ...input_limits import form_int
 from ...models import Site
+from ...services.labels import list_printers
 from ...services.purchasing import draft_purchase_orders, suggestions_by_supplier
 from ...services.replenishment import item_policy, set_override, stock_history
 from ...services.stock import get_item, movements_page, stock_rows
@@ -64,6 +65,7 @@ def office_item(item_id: int):
             band_labels=BAND_LABELS,
             movement_labels=MOVEMENT_LABELS,
             can_override=current_user.has_role("owner"),
+            label_printers=list_printers(active_only=True),
         ),
     )
 

@@ -9,6 +9,7 @@ from ...domain.gtin import is_valid_gtin
 from ...domain.labels import code128_modules, ean13_modules, svg
 from ...extensions import db
 from ...models import Barcode, Item, Location, Site
+from ...services.labels import list_printers
 from ..blueprint import web_bp
 
 
@@ -54,5 +55,13 @@ def workflow_labels():
             )
     sites = list(db.session.scalars(select(Site.code).order_by(Site.code)))
     return render_template(
-        "workflows/labels.html", page="labels", bins=bins, items=items, sites=sites, site_code=site_code, what=what
+        "workflows/labels.html",
+        page="labels",
+        bins=bins,
+        items=items,
+        sites=sites,
+        site_code=site_code,
+        what=what,
+        chosen=",".join(chosen),
+        label_printers=list_printers(active_only=True),
     )
