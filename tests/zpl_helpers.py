@@ -270,3 +270,37 @@ def read_barcodes(png: bytes) -> list[tuple[str, str, str]]:
     return [
         (r.format.name, r.text, r.symbology_identifier) for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     ]
+
+
+class SilentPrinter:
+    """A printer that takes the connection and then reads nothing (a jammed or paused one), or hangs up early."""
+
+    def __init__(self, *, hang_up_after: int | None = None) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.port = self.sock.getsockname()[1]
+        self.hang_up_after = hang_up_after
+        self.connections: list[socket.socket] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        try:
+            conn, _ = self.sock.accept()
+        except OSError:
+            return
+        self.connections.append(conn)
+        if self.hang_up_after is not None:
+            conn.recv(self.hang_up_after)
+            # A reset, not a polite close: the sender's next writes fail instead of filling a dead buffer.
+            conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            conn.close()
+
+    def __enter__(self) -> SilentPrinter:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for conn in self.connections:
+            conn.close()
+        self.sock.close()

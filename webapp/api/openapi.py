@@ -21,6 +21,7 @@ from .catalog.schemas import (
     SupplierSchema,
 )
 from .devices import HeartbeatIn
+from .labels import LabelIn
 from .openapi_paths import concrete_paths, numbers_as_numbers, operation_id, path_parameters
 from .reports import RecomputeIn
 from .return_schemas import CustomerReturnIn, SupplierReturnIn
@@ -59,6 +60,7 @@ BODIES = {
     "api.snooze_alert": ("SnoozeIn", SnoozeIn),
     "api.post_customer_return": ("CustomerReturnIn", CustomerReturnIn),
     "api.post_supplier_return": ("SupplierReturnIn", SupplierReturnIn),
+    "api.label_zpl": ("LabelIn", LabelIn),
 }
 OPTIONAL_BODIES = {"api.replenishment_recompute"}
 # Success answers other than 200 OK.

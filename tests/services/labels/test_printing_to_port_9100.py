@@ -7,14 +7,14 @@ import pytest
 from sqlalchemy import select
 
 from tests.builders import make_item, make_site, make_user
-from tests.zpl_helpers import PRINTER_PORT, StandInPrinter, closed_port, code128_text, parse_zpl
+from tests.zpl_helpers import PRINTER_PORT, SilentPrinter, StandInPrinter, closed_port, code128_text, parse_zpl
 from webapp.domain.barcodes import parse_code
 from webapp.domain.gtin import gtin_check_digit
 from webapp.domain.zpl import dots
 from webapp.errors import Conflict, InvalidInput
 from webapp.extensions import db
 from webapp.models import AuditEvent, Barcode, Location
-from webapp.services.labels import bin_labels, case_label, create_printer, item_label, print_job
+from webapp.services.labels import LabelJob, bin_labels, case_label, create_printer, item_label, print_job
 
 
 @pytest.fixture
@@ -123,3 +123,17 @@ def test_a_case_label_that_does_not_fit_the_printers_labels_is_refused_before_an
         assert printer.jobs == []
     assert refused.value.code == "label_too_small"
     assert refused.value.fields["label_mm"] == [50, 30] and refused.value.fields["needed_mm"][0] > 50
+
+
+@pytest.mark.parametrize("hang_up_after", [None, 4096], ids=["never reads", "hangs up halfway"])
+def test_a_job_the_printer_does_not_take_whole_is_refused_and_not_recorded(owner, tea, hang_up_after):
+    with SilentPrinter(hang_up_after=hang_up_after) as printer:
+        printer_id = _printer(owner, 203, 50, 30, port=printer.port)
+        # Far more than the kernel's socket buffers hold, so the rest has to be taken by the printer itself.
+        one = item_label(printer_id, tea.id).zpl
+        copies = 16_000_000 // len(one) + 1  # 16 MB
+        job = LabelJob(printer_id, one * copies, copies, "item TEA-525", "item-TEA-525.zpl")
+        with pytest.raises(Conflict) as refused:
+            print_job(owner, job, timeout=1.0)
+    assert refused.value.code == "printer_unreachable"
+    assert _prints() == []

@@ -4,7 +4,7 @@ Japanese text is printed), the item, bin and case labels built for a printer fro
 them to the printer's raw TCP port, a print recorded only once the printer has taken every byte.
 """
 
-from .documents import LabelJob, bin_labels, case_label, item_label
+from .documents import MAX_BINS, LabelJob, bin_labels, case_label, item_label
 from .printers import (
     PRINTER_RULES,
     create_printer,
@@ -17,6 +17,7 @@ from .sending import PRINT_TIMEOUT, print_job, send_zpl
 from .text_bitmap import draw_text
 
 __all__ = [
+    "MAX_BINS",
     "PRINTER_RULES",
     "PRINT_TIMEOUT",
     "LabelJob",
