@@ -28,11 +28,12 @@ def label_refusal(exc: AppError) -> str:
         )
     if exc.code == "label_too_small":
         needed, size = fields.get("needed_mm", [0, 0]), fields.get("label_mm", [0, 0])
+        width, height = (format(v, "g") for v in size)  # 50, not 50.0
         return _(
             "This label does not fit on the printer's %(width)s x %(height)s mm labels: it needs about "
             "%(need_w)s x %(need_h)s mm. Print it on a printer with larger labels.",
-            width=f"{size[0]:g}",
-            height=f"{size[1]:g}",
+            width=width,
+            height=height,
             need_w=needed[0],
             need_h=needed[1],
         )
