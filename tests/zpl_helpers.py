@@ -125,7 +125,7 @@ def _unhex(data: str) -> str:
 
 
 def code128_symbols(data: str) -> tuple[list[tuple[str, str]], int]:
-    """ZPL ^BC data (>; start C, >8 FNC1, >6 to B, >< a '>') read as (subset, value) symbols, with their count."""
+    """ZPL ^BC data (>; start C, >8 FNC1, >6 to B, >0 a '>') read as (subset, value) symbols, with their count."""
     symbols: list[tuple[str, str]] = []
     subset, i = "B", 0
     if data.startswith(">;"):
@@ -140,8 +140,8 @@ def code128_symbols(data: str) -> tuple[list[tuple[str, str]], int]:
             elif code == "6":
                 symbols.append((subset, "CodeB"))
                 subset = "B"
-            elif code == "<":
-                symbols.append((subset, ">"))
+            elif code == "0" and subset == "B":
+                symbols.append((subset, ">"))  # code value 30 of subset B
             else:
                 raise AssertionError(f"unexpected invocation >{code}")
             i += 2

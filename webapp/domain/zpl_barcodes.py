@@ -45,10 +45,10 @@ def gs1_case(code: str, expiry: date | None = None, lot: str = "") -> Gs1Case:
 
 
 def _code128_b(text: str) -> tuple[str, int]:
-    """Code 128 subset B data for ^BC (a > written ><) and how many symbols it takes."""
+    """Code 128 subset B data for ^BC (a > written >0, its invocation for code value 30) and its symbol count."""
     if not text or any(not 32 <= ord(ch) <= 126 for ch in text):
         raise ValueError("Code 128 takes printable ASCII only")
-    return text.replace(">", "><"), len(text)
+    return text.replace(">", ">0"), len(text)
 
 
 def gs1_128_data(case: Gs1Case) -> tuple[str, int]:

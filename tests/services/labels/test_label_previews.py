@@ -9,6 +9,11 @@ from sqlalchemy import select
 
 from tests.builders import make_item, make_site, make_user
 from tests.zpl_helpers import ARTIFACTS, read_barcodes, render_png
+from webapp.domain.zpl import LabelSize
+from webapp.domain.zpl_barcodes import gs1_case
+from webapp.domain.zpl_labels import BinLabel, CaseLabel, TextStyle
+from webapp.domain.zpl_labels import bin_label as bin_label_layout
+from webapp.domain.zpl_labels import case_label as case_label_layout
 from webapp.extensions import db
 from webapp.models import Barcode, Location
 from webapp.services.labels import bin_labels, case_label, create_printer, item_label
@@ -62,3 +67,16 @@ def test_rendered_labels_scan_back_to_their_codes(app, dpi, mode):
         dots_per_mm = 8 if dpi == 203 else 11.81
         assert picture.size == (round(size[0] * dots_per_mm), round(size[1] * dots_per_mm))
         assert picture.convert("L").getbbox() is not None  # something printed
+
+
+def test_zpl_control_characters_and_a_greater_than_sign_in_a_code_scan_back_as_typed():
+    # ^ and ~ would start ZPL commands, _ is the ^FH escape and > the Code 128 invocation character.
+    label = bin_label_layout(LabelSize(50, 30, 203), TextStyle(), BinLabel("R>1^~_", "棚^A"))
+    png = render_png(label.zpl().encode(), 203, "bin-203dpi-escaped")
+    assert sorted(read_barcodes(png)) == [("Code128", "R>1^~_", "]C0"), ("QRCode", "R>1^~_", "]Q1")]
+
+
+def test_a_lot_with_gs1_punctuation_scans_back_in_the_gs1_128():
+    case = CaseLabel("緑茶", 24, gs1_case("14901234567891", date(2027, 12, 31), "L-24/07>A"))
+    png = render_png(case_label_layout(LabelSize(100, 50, 300), TextStyle(), case).zpl().encode(), 300, "case-lot")
+    assert read_barcodes(png) == [("Code128", "(01)14901234567891(17)271231(10)L-24/07>A", "]C1")]
