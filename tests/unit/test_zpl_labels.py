@@ -15,7 +15,7 @@ TEA = ItemLabel("伊右衛門 緑茶 525ml ペットボトル", "TEA-525", "4901
 FONT = TextStyle()
 
 
-def _drawn(text: str, width: int, height: int, lines: int) -> Bitmap:
+def _drawn(text: str, width: int, height: int, lines: int, align: str = "L") -> Bitmap:
     """A stand-in drawing of exactly the asked size (the real one is tests/services/labels)."""
     width -= width % 8
     return Bitmap(width, height * lines, tuple(b"\xff" * (width // 8) for _ in range(height * lines)))
@@ -143,3 +143,10 @@ def test_graphic_text_mode_sends_the_name_as_a_bitmap_of_the_text_box():
 def test_qr_size_grows_with_the_code():
     assert qr_modules("A-01") == 21
     assert qr_modules("A" * 20) == 25
+
+
+def test_font_mode_names_the_printers_configured_unicode_font():
+    style = TextStyle(mode="font", font="E:NOTOSANSJP.TTF")
+    zpl = item_label(LabelSize(50, 30, 203), style, TEA).zpl()
+    assert "^FO12,12^A@N,30,30,E:NOTOSANSJP.TTF^FB376,2,0,L,0^FH_^FD伊右衛門 緑茶 525ml ペットボトル^FS" in zpl
+    assert zpl.startswith("^XA^CI28^PW400^LL240")

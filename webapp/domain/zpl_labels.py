@@ -43,8 +43,8 @@ class TextStyle:
 
     mode: str = "font"
     font: str = DEFAULT_FONT
-    # (text, width, line height, lines) -> a bitmap exactly width x lines*height dots; needed in graphic mode.
-    draw: Callable[[str, int, int, int], Bitmap] | None = None
+    # (text, width, line height, lines, align) -> a bitmap of the box's height, its width cut to whole bytes.
+    draw: Callable[[str, int, int, int, str], Bitmap] | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class _Layout:
         if not text:
             return
         if self.style.mode == "graphic":
-            self.label.graphic(box.x, box.y, self.style.draw(text, box.width, height, lines))
+            self.label.graphic(box.x, box.y, self.style.draw(text, box.width, height, lines, align))
         else:
             fitted = fit_text(text, box.width, height, lines)
             self.label.text(box, fitted, height, lines=lines, align=align, font=self.style.font)

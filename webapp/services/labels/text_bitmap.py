@@ -36,14 +36,19 @@ def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, lines: int) -> li
     return [*out[:-1], last + "…"]
 
 
-def draw_text(text: str, width: int, line_height: int, lines: int = 1) -> Bitmap:
-    """`text` wrapped onto up to `lines` lines of `line_height` dots within `width` (made a multiple of 8)."""
+def draw_text(text: str, width: int, line_height: int, lines: int = 1, align: str = "L") -> Bitmap:
+    """`text` wrapped onto up to `lines` lines of `line_height` dots within `width` (made a multiple of 8).
+
+    `align` "R" sets each line against the right edge (a price), "C" centres it, "L" is the default.
+    """
     width -= width % 8  # whole bytes per row: no padding bits printed past the box
     font = _font(max(1, round(line_height * 0.9)))
     image = Image.new("1", (width, line_height * lines), 1)
     draw = ImageDraw.Draw(image)
     for i, line in enumerate(_wrap(text, font, width, lines)):
-        draw.text((0, i * line_height), line, font=font, fill=0)
+        room = width - font.getlength(line)
+        x = {"R": room, "C": room / 2}.get(align, 0)
+        draw.text((max(0, x), i * line_height), line, font=font, fill=0)
     raw = bytes(b ^ 0xFF for b in image.tobytes())  # Pillow's 1 is white; ZPL's 1 is a black dot
     step = width // 8
     return Bitmap(width, line_height * lines, tuple(raw[i : i + step] for i in range(0, len(raw), step)))
