@@ -18,9 +18,6 @@ from webapp.extensions import db
 from webapp.models import Barcode, Location
 from webapp.services.labels import bin_labels, case_label, create_printer, item_label
 
-pytest.importorskip("zplkit", reason="zplkit (a test dependency) renders the labels")
-pytest.importorskip("zxingcpp", reason="zxing-cpp (a test dependency) reads the barcodes back")
-
 
 def _printer(owner, dpi, width, height, mode):
     values = {
