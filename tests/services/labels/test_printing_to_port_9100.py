@@ -137,3 +137,12 @@ def test_a_job_the_printer_does_not_take_whole_is_refused_and_not_recorded(owner
             print_job(owner, job, timeout=1.0)
     assert refused.value.code == "printer_unreachable"
     assert _prints() == []
+
+
+def test_a_bin_code_in_japanese_has_no_code_128_and_is_refused_by_name(owner):
+    make_site("OSK", bins=("棚-01",))
+    printer_id = _printer(owner, 203, 50, 30)
+    bin_id = db.session.scalar(select(Location.id).where(Location.code == "棚-01"))
+    with pytest.raises(InvalidInput) as refused:
+        bin_labels(printer_id, [bin_id])
+    assert refused.value.code == "not_barcodable" and refused.value.fields == {"code": "棚-01"}

@@ -46,12 +46,19 @@ def _setup(printer: LabelPrinter) -> tuple[LabelSize, TextStyle]:
     return size, TextStyle(mode=printer.text_mode, font=printer.font, draw=draw_text)
 
 
-def _laid_out(build):
+def _laid_out(build, code: str):
     try:
         return build()
     except LabelDoesNotFit as exc:
         fields = {"needed_mm": [round(v) for v in exc.needed_mm], "label_mm": list(exc.label_mm), "what": exc.what}
         raise InvalidInput(str(exc), code="label_too_small", fields=fields) from None
+    except ValueError:
+        # Code 128 holds ASCII only: a bin or item code typed in Japanese has no barcode of its own.
+        raise InvalidInput(
+            f"{code} cannot be a Code 128 barcode: ASCII letters, digits and marks only.",
+            code="not_barcodable",
+            fields={"code": code},
+        ) from None
 
 
 def _name(item: Item, lang: str) -> str:
@@ -79,7 +86,7 @@ def item_label(printer_id: int, item_id: int, *, copies: int = 1, lang: str = "j
         raise NotFound(f"No item {item_id}.", code="unknown_item")
     size, style = _setup(printer)
     data = ItemLabel(_name(item, lang), item.code, _jan(item.id), _price(item) if price else "")
-    label = _laid_out(lambda: item_layout(size, style, data))
+    label = _laid_out(lambda: item_layout(size, style, data), item.code)
     return LabelJob(printer.id, label.zpl(copies).encode(), copies, f"item {item.code}", f"item-{item.code}.zpl")
 
 
@@ -95,7 +102,7 @@ def bin_labels(printer_id: int, location_ids: list[int], *, copies: int = 1) -> 
         raise NotFound("No such bin.", code="unknown_bin")
     size, style = _setup(printer)
     zpl = "".join(
-        _laid_out(lambda loc=loc: bin_layout(size, style, BinLabel(loc.code, loc.name))).zpl(copies)
+        _laid_out(lambda loc=loc: bin_layout(size, style, BinLabel(loc.code, loc.name)), loc.code).zpl(copies)
         for loc in locations
     )
     first = locations[0].code
@@ -129,6 +136,6 @@ def case_label(
         raise InvalidInput(str(exc), code="bad_lot", fields={"lot": ["GS1 characters, at most 20"]}) from None
     size, style = _setup(printer)
     data = CaseLabel(_name(barcode.item, lang), barcode.pack_qty, gs1, lang)
-    label = _laid_out(lambda: case_layout(size, style, data))
+    label = _laid_out(lambda: case_layout(size, style, data), barcode.raw)
     what = f"case {gs1.human}"
     return LabelJob(printer.id, label.zpl(copies).encode(), copies, what, f"case-{gs1.gtin14}.zpl")

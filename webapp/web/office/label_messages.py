@@ -37,6 +37,11 @@ def label_refusal(exc: AppError) -> str:
             need_w=needed[0],
             need_h=needed[1],
         )
+    if exc.code == "not_barcodable":
+        return _(
+            "%(code)s cannot be printed as a barcode: Code 128 holds only ASCII letters, digits and marks.",
+            code=fields.get("code", ""),
+        )
     if exc.code in ("bad_number", "out_of_range"):
         field = next(iter(fields), "")
         return _("Check %(field)s: it is a number within the shown range.", field=_FIELD_LABELS.get(field, field))
