@@ -51,7 +51,7 @@ def test_bin_labels_sent_through_the_api_reach_the_printer(as_role, shop):
             "/api/v1/labels/zpl", json={"printer_id": printer_id, "kind": "bins", "bin_ids": bins, "send": True}
         )
         [job] = printer.wait_for(1)
-    assert answer.get_json() == {"printed": 2, "what": "2 bins from A-01-01"}
+    assert answer.get_json() == {"printed": 2, "kind": "bins", "for": "A-01-01, A-01-02"}
     assert [code128_text(label.of("code128")[0].data) for label in parse_zpl(job)] == ["A-01-01", "A-01-02"]
 
 

@@ -71,7 +71,9 @@ def test_an_item_label_is_printed_from_the_item_page_and_lands_on_the_printer(of
     assert answer.status_code == 303
     [label] = parse_zpl(job)
     assert label.copies == 5 and label.of("ean13")[0].data == "490123456789" and label.outside() == []
-    assert [e.changes["printed"]["new"] for e in _prints()] == ["item TEA-525 x5"]
+    assert [(e.changes["printed_for"]["new"], e.changes["labels"]["new"]) for e in _prints()] == [("TEA-525", 5)]
+    activity = office["client"].get("/office/activity", headers={"Accept-Language": "ja"}).get_data(as_text=True)
+    assert "商品ラベル" in activity and "印刷" in activity
 
 
 def test_a_case_label_with_lot_and_expiry_downloads_as_a_zpl_file(office):

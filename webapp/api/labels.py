@@ -64,6 +64,6 @@ def label_zpl():
         job = bin_labels(printer, data["bin_ids"], copies=copies)
     if data["send"]:
         print_job(current_user.id, job)
-        return jsonify({"printed": job.labels, "what": job.what})
+        return jsonify({"printed": job.labels, "kind": job.kind, "for": job.target})
     headers = {"Content-Disposition": f'attachment; filename="{job.filename}"'}
     return Response(job.zpl, mimetype="application/zpl", headers=headers)

@@ -93,10 +93,10 @@ def test_item_bin_and_case_labels_reach_the_printer_whole_with_the_right_barcode
         assert "伊右衛門 緑茶 525ml" in names
     else:
         assert "伊右衛門 緑茶 525ml" not in names and len(item.of("graphic")) == 2  # name and price as bitmaps
-    assert [e.changes["printed"]["new"] for e in _prints()] == [
-        "item TEA-525 x3",
-        "2 bins from A-01-01 x4",
-        "case (01)14901234567891(17)271231(10)L2407A x1",
+    assert [{k: v["new"] for k, v in e.changes.items()} for e in _prints()] == [
+        {"label_kind": "item", "printed_for": "TEA-525", "labels": 3},
+        {"label_kind": "bins", "printed_for": "A-01-01, A-01-02", "labels": 4},
+        {"label_kind": "case", "printed_for": "(01)14901234567891(17)271231(10)L2407A", "labels": 1},
     ]
 
 
@@ -132,7 +132,7 @@ def test_a_job_the_printer_does_not_take_whole_is_refused_and_not_recorded(owner
         # Far more than the kernel's socket buffers hold, so the rest has to be taken by the printer itself.
         one = item_label(printer_id, tea.id).zpl
         copies = 16_000_000 // len(one) + 1  # 16 MB
-        job = LabelJob(printer_id, one * copies, copies, "item TEA-525", "item-TEA-525.zpl")
+        job = LabelJob(printer_id, one * copies, copies, "item", "TEA-525", "item-TEA-525.zpl")
         with pytest.raises(Conflict) as refused:
             print_job(owner, job, timeout=1.0)
     assert refused.value.code == "printer_unreachable"

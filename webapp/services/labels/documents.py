@@ -26,12 +26,13 @@ EXPIRY_RANGE = (date(2000, 1, 1), date(2099, 12, 31))
 
 @dataclass(frozen=True)
 class LabelJob:
-    """Labels ready for one printer: the ZPL bytes, how many labels it prints and what they are."""
+    """Labels ready for one printer: the ZPL bytes, how many labels it prints, their kind and what they are for."""
 
     printer_id: int
     zpl: bytes
     labels: int
-    what: str
+    kind: str  # item, case or bins
+    target: str  # the item code, the case's GS1 element string, the bin codes
     filename: str
 
 
@@ -87,7 +88,7 @@ def item_label(printer_id: int, item_id: int, *, copies: int = 1, lang: str = "j
     size, style = _setup(printer)
     data = ItemLabel(_name(item, lang), item.code, _jan(item.id), _price(item) if price else "")
     label = _laid_out(lambda: item_layout(size, style, data), item.code)
-    return LabelJob(printer.id, label.zpl(copies).encode(), copies, f"item {item.code}", f"item-{item.code}.zpl")
+    return LabelJob(printer.id, label.zpl(copies).encode(), copies, "item", item.code, f"item-{item.code}.zpl")
 
 
 def bin_labels(printer_id: int, location_ids: list[int], *, copies: int = 1) -> LabelJob:
@@ -105,9 +106,9 @@ def bin_labels(printer_id: int, location_ids: list[int], *, copies: int = 1) -> 
         _laid_out(lambda loc=loc: bin_layout(size, style, BinLabel(loc.code, loc.name)), loc.code).zpl(copies)
         for loc in locations
     )
-    first = locations[0].code
-    what = f"bin {first}" if len(locations) == 1 else f"{len(locations)} bins from {first}"
-    return LabelJob(printer.id, zpl.encode(), copies * len(locations), what, f"bins-{first}.zpl")
+    codes = ", ".join(loc.code for loc in locations)
+    filename = f"bins-{locations[0].code}.zpl"
+    return LabelJob(printer.id, zpl.encode(), copies * len(locations), "bins", codes, filename)
 
 
 def case_label(
@@ -137,5 +138,4 @@ def case_label(
     size, style = _setup(printer)
     data = CaseLabel(_name(barcode.item, lang), barcode.pack_qty, gs1, lang)
     label = _laid_out(lambda: case_layout(size, style, data), barcode.raw)
-    what = f"case {gs1.human}"
-    return LabelJob(printer.id, label.zpl(copies).encode(), copies, what, f"case-{gs1.gtin14}.zpl")
+    return LabelJob(printer.id, label.zpl(copies).encode(), copies, "case", gs1.human, f"case-{gs1.gtin14}.zpl")

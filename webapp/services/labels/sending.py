@@ -33,4 +33,5 @@ def print_job(user_id: int | None, job: LabelJob, *, timeout: float = PRINT_TIME
 
 @transactional
 def _record_print(user_id: int | None, printer_id: int, name: str, job: LabelJob) -> None:
-    record_change(user_id, "label_printer", printer_id, name, {"printed": (None, f"{job.what} x{job.labels}")}, "print")
+    printed = {"label_kind": (None, job.kind), "printed_for": (None, job.target), "labels": (None, job.labels)}
+    record_change(user_id, "label_printer", printer_id, name, printed, "print")

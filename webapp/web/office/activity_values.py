@@ -5,6 +5,7 @@ from datetime import datetime
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 
+from .label_messages import TEXT_MODE_LABELS
 from .labels import ALERT_LABELS, STOCK_CLASS_LABELS
 from .setup_messages import CATEGORY_LABELS
 
@@ -15,6 +16,8 @@ VALUE_LABELS = {
     "stock_class": STOCK_CLASS_LABELS,
     "role": {"worker": _l("Worker"), "manager": _l("Manager"), "owner": _l("Owner")},
     "ca_certificate": {"uploaded": _l("Uploaded"), "removed": _l("Removed")},
+    "label_kind": {"item": _l("Item label"), "case": _l("Case label"), "bins": _l("Bin labels")},
+    "text_mode": TEXT_MODE_LABELS,
 }
 _TIME_FIELDS = {"snoozed_until"}
 
