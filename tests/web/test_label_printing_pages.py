@@ -136,3 +136,15 @@ def test_a_case_label_on_a_printer_with_small_labels_is_refused_saying_the_size(
     )
     assert answer.status_code == 422
     assert "does not fit on the printer&#39;s 50 x 30 mm labels" in answer.get_data(as_text=True)
+
+
+def test_a_manager_prints_but_only_the_owner_sets_up_printers(office, client):
+    printer_id = _printer(office)
+    client.post("/logout", data={"csrf_token": office["csrf"]})
+    make_user("yamada", "manager", PASSWORD)
+    csrf = log_in(client, "yamada")
+    assert client.get("/office/label-printers").status_code == 403
+    answer = client.post(
+        f"/office/items/{office['tea']}/zpl", data={"csrf_token": csrf, "printer": printer_id, "action": "download"}
+    )
+    assert answer.status_code == 200 and answer.data.startswith(b"^XA^CI28^PW1181^LL590")
