@@ -38,6 +38,16 @@ class Item(db.Model):
         CheckConstraint("min_order_qty >= 1 AND order_multiple >= 1", name="order_rounding"),
         CheckConstraint("lead_time_days >= 0 AND review_interval_days >= 0", name="days"),
         CheckConstraint("service_level > 0 AND service_level < 10000", name="service_level"),
+        CheckConstraint(
+            "(inner_qty IS NULL OR inner_qty BETWEEN 2 AND 100000) AND (case_qty IS NULL OR case_qty BETWEEN 2 AND 100000)"
+            " AND (inner_qty IS NULL OR case_qty IS NULL OR (case_qty > inner_qty AND case_qty % inner_qty = 0))",
+            name="pack_levels",
+        ),
+        CheckConstraint(
+            "order_in = 'each' OR (order_in = 'inner' AND inner_qty IS NOT NULL)"
+            " OR (order_in = 'case' AND case_qty IS NOT NULL)",
+            name="order_in",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,6 +67,11 @@ class Item(db.Model):
     max_stock: Mapped[int | None] = mapped_column(Integer)
     min_order_qty: Mapped[int] = mapped_column(Integer, default=1)
     order_multiple: Mapped[int] = mapped_column(Integer, default=1)
+    # Pack levels (ボール, ケース) in eaches, the base unit every quantity is kept in; None: no such level.
+    inner_qty: Mapped[int | None] = mapped_column(Integer)
+    case_qty: Mapped[int | None] = mapped_column(Integer)
+    # The level the supplier sells in ("each", "inner", "case"): orders go in whole packs of it.
+    order_in: Mapped[str] = mapped_column(String(8), default="each")
     supplier_id: Mapped[int | None] = mapped_column(ForeignKey("suppliers.id"), index=True)
     # Food and drink (飲食料品) bear the reduced consumption tax rate on an order document.
     reduced_tax: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -6,6 +6,7 @@ from flask import g
 from flask_babel import format_datetime, get_locale
 from sqlalchemy import select
 
+from ..domain.pack_levels import format_mixed, format_packs, levels_of
 from ..domain.units import unit_word
 from ..extensions import db
 from ..models import Item
@@ -48,6 +49,38 @@ def unit_label(unit: str | None) -> str:
     return unit_word(unit, "en" if _english() else "ja")
 
 
+def _lang() -> str:
+    return "en" if _english() else "ja"
+
+
+def _unit_of(item) -> str:
+    return (item.get("unit") if isinstance(item, dict) else getattr(item, "unit", None)) or "pcs"
+
+
+def mixed_quantity(quantity, item) -> str:
+    """A base quantity as 「2 ケース 3 ボール 5 個」 where the item has pack levels; a plain number where it has none."""
+    if quantity is None:
+        return ""
+    levels = levels_of(item)
+    if not levels.any:
+        return f"{int(quantity):,}"
+    return format_mixed(int(quantity), levels, _unit_of(item), _lang())
+
+
+def order_quantity(quantity, item) -> str:
+    """An order quantity in the supplier's pack level, "3 ケース (36 個)"; a plain number for an item ordered in pieces."""
+    levels, level = levels_of(item), (item.get("order_in") if isinstance(item, dict) else item.order_in) or "each"
+    if level == "each" or not levels.any:
+        return mixed_quantity(quantity, item)
+    return format_packs(int(quantity), levels, level, _unit_of(item), _lang())
+
+
+def pack_level_of(pack_qty: int, item) -> str | None:
+    """Which of the item's levels a barcode of `pack_qty` pieces stands for: "case", "inner", or None."""
+    levels = levels_of(item)
+    return "case" if pack_qty == levels.case else "inner" if pack_qty == levels.inner else None
+
+
 # Globals, not a context processor: macros imported without context (the charts) see them too.
 web_bp.add_app_template_global(item_name, "item_name")
 web_bp.add_app_template_filter(unit_label, "unit_label")
@@ -64,3 +97,6 @@ def iso_time(value: str | None) -> str:
 
 
 web_bp.add_app_template_filter(iso_time, "iso_time")
+web_bp.add_app_template_global(mixed_quantity, "mixed_qty")
+web_bp.add_app_template_global(order_quantity, "order_qty")
+web_bp.add_app_template_global(pack_level_of, "pack_level_of")

@@ -124,6 +124,7 @@ def code_problems() -> dict:
         "bad_gtin": _("Not a JAN/EAN code: those have 8, 12, 13 or 14 digits."),
         "bad_upce": _("Not a valid UPC-E code."),
         "bad_pack_qty": _("Units per scan must be 1 or more."),
+        "pack_qty_not_a_level": _("This item has packs: a barcode stands for one piece, one inner or one case."),
     }
 
 

@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
+from ...domain.pack_levels import LEVELS, MAX_PACK, MIN_PACK
 from ...models.catalog import STOCK_CLASSES
 from ...models.locations import LOCATION_KINDS, SITE_KINDS
 from ..bounded import Id, Int
@@ -40,6 +41,9 @@ class ItemSchema(Schema):
     max_stock = Int(0, allow_none=True)
     min_order_qty = Int(1)
     order_multiple = Int(1)
+    inner_qty = Int(MIN_PACK, MAX_PACK, allow_none=True)  # eaches in a ボール; the service checks it with the case
+    case_qty = Int(MIN_PACK, MAX_PACK, allow_none=True)
+    order_in = fields.String(validate=validate.OneOf(LEVELS))
     supplier_id = Id(allow_none=True)
     serial_tracked = fields.Boolean()
     note = fields.String(validate=validate.Length(max=2000))

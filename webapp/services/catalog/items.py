@@ -8,6 +8,7 @@ from ...errors import AppError, Conflict, InvalidInput, NotFound
 from ...extensions import db
 from ...models import Barcode, BarcodeRemoval, Item, Location, Site, StockLevel, Supplier
 from ..core import field_changes, record_change, transactional
+from .pack_rules import check_item_packs, check_pack_code
 from .rules import ITEM_RULES, clean_fields
 
 
@@ -51,6 +52,7 @@ def create_item(fields: dict, barcodes: list[dict] | None = None, user_id: int |
     _check_supplier(fields.get("supplier_id"))
     _refuse_taken_code(fields["code"])
     item = Item(**fields)
+    check_item_packs(item)
     db.session.add(item)
     _flush_unique(f"Item code {fields['code']!r}")
     created = {name: (None, value) for name, value in fields.items()}
@@ -85,6 +87,7 @@ def update_item(item_id: int, fields: dict, expected_version: int | None = None,
     changes = field_changes(item, fields)
     for name, value in fields.items():
         setattr(item, name, value)
+    check_item_packs(item)
     _flush_unique("That item code")
     record_change(user_id, "item", item.id, item.code, changes)
 
@@ -106,6 +109,9 @@ def attach_barcode(item_id: int, code: str, pack_qty: int, key: str | None = Non
     """
     if pack_qty < 1:
         raise InvalidInput("pack_qty must be at least 1.", code="bad_pack_qty", fields={"pack_qty": ["must be >= 1"]})
+    item = db.session.get(Item, item_id)
+    if item is not None:
+        check_pack_code(item, pack_qty)
     try:
         key = key or barcode_key(code)
     except MalformedCode as exc:

@@ -8,6 +8,7 @@ translate; nothing reaches the database until every field fits.
 import re
 from decimal import Decimal, InvalidOperation
 
+from ...domain.pack_levels import LEVELS, MAX_PACK, MIN_PACK
 from ...errors import InvalidInput
 from ...models.catalog import STOCK_CLASSES
 
@@ -33,6 +34,9 @@ ITEM_RULES = {
     "max_stock": ("optional_int", 0, MAX_INT),
     "min_order_qty": ("int", 1, MAX_INT),
     "order_multiple": ("int", 1, MAX_INT),
+    "inner_qty": ("optional_int", MIN_PACK, MAX_PACK),
+    "case_qty": ("optional_int", MIN_PACK, MAX_PACK),
+    "order_in": ("choice", LEVELS, None),
     "supplier_id": ("optional_int", 1, MAX_INT),
     "reduced_tax": ("flag", None, None),
     "serial_tracked": ("flag", None, None),

@@ -16,10 +16,10 @@ from ..blueprint import web_bp
 from ..pages import render_fragment
 from ..strings import error_message
 from .dashboard import office_context
-from .setup_messages import CATEGORY_LABELS, ITEM_LABELS, field_errors
+from .setup_messages import CATEGORY_LABELS, ITEM_LABELS, field_errors, pack_level_words
 
 PAGE_SIZE = 25
-TEXT_FIELDS = ("code", "name", "name_en", "stock_class", "category", "unit", "note")
+TEXT_FIELDS = ("code", "name", "name_en", "stock_class", "category", "unit", "order_in", "note")
 NUMBER_FIELDS = (
     "unit_cost",
     "unit_price",
@@ -30,6 +30,8 @@ NUMBER_FIELDS = (
     "max_stock",
     "min_order_qty",
     "order_multiple",
+    "inner_qty",
+    "case_qty",
 )
 
 
@@ -66,7 +68,7 @@ def _values(item) -> dict:
     if item is None:
         return {"stock_class": "product", "category": "general", "unit": "pcs", "unit_cost": "0", "unit_price": "0",
                 "lead_time_days": 7, "review_interval_days": 1, "service_level": "95", "safety_stock": 0,
-                "reorder_point": 0, "min_order_qty": 1, "order_multiple": 1}  # fmt: skip
+                "reorder_point": 0, "min_order_qty": 1, "order_multiple": 1, "order_in": "each"}  # fmt: skip
     values = {name: _shown(getattr(item, name)) for name in TEXT_FIELDS + NUMBER_FIELDS}
     values |= {"service_level": _shown(item.service_level * 100), "supplier_id": item.supplier_id}
     return values | {"reduced_tax": item.reduced_tax, "serial_tracked": item.serial_tracked, "version": item.version}
@@ -93,6 +95,7 @@ def _form_page(item, status: int = 200, errors: dict | None = None):
                 bands=replenishment.category_bands(),
                 suppliers=catalog.list_suppliers(),
                 can_deactivate=current_user.has_role("owner"),
+                pack_words=pack_level_words(),
             ),
         ),
         status,

@@ -22,6 +22,9 @@ ITEM_LABELS = {
     "max_stock": _l("Maximum stock"),
     "min_order_qty": _l("Minimum order"),
     "order_multiple": _l("Order in multiples of"),
+    "inner_qty": _l("Pieces in an inner (ボール)"),
+    "case_qty": _l("Pieces in a case (ケース)"),
+    "order_in": _l("Ordered from the supplier in"),
     "supplier_id": _l("Supplier"),
     "reduced_tax": _l("Food or drink (reduced tax rate)"),
     "serial_tracked": _l("A serial number on each unit"),
@@ -65,7 +68,16 @@ def field_problems() -> dict:
         "already used": _("Already used by another one."),
         "unknown supplier": _("No such supplier."),
         "stock without serials": _("Units are on hand without serial numbers: count this item to zero first."),
+        "not a multiple of the inner": _("A case must hold a whole number of inners (2 or more)."),
+        "no such pack": _("The item has no such pack: set its size first."),
+        "a barcode holds another pack": _("A barcode of this item stands for another pack size; remove it first."),
+        "not one of the packs": _("A barcode stands for one piece, one inner or one case of this item."),
     }
+
+
+def pack_level_words() -> dict:
+    """The pack levels an item is ordered in, in the page's language."""
+    return {"each": _("Pieces (バラ)"), "inner": _("Inners (ボール)"), "case": _("Cases (ケース)")}
 
 
 def field_errors(exc: AppError) -> dict[str, str]:
