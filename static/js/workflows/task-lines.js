@@ -1,5 +1,6 @@
 // The lines of a task as the worker sees them: order progress, the pick walk, the bins of a count.
 import { fill } from "../status.js";
+import { mixed } from "./pack-quantity.js";
 import { wt } from "./tasks.js";
 
 const queued = (pending, bin, itemId) => pending.get(`${bin || ""}|${itemId}`) || 0;
@@ -40,8 +41,8 @@ export function drawLines(list, task, pending, { short }) {
     for (const l of task.lines) {
       const got = l.received + queuedAnywhere(pending, l.item_id);
       const over = got - l.expected;
-      const sub = [fill(wt.expected, { n: l.expected }), fill(wt.received, { n: got }),
-        over > 0 ? fill(wt.over, { n: over }) : over < 0 ? fill(wt.under, { n: -over }) : wt.complete].join(" · ");
+      const sub = [fill(wt.expected, { n: mixed(l.expected, l) }), fill(wt.received, { n: mixed(got, l) }),
+        over > 0 ? fill(wt.over, { n: mixed(over, l) }) : over < 0 ? fill(wt.under, { n: mixed(-over, l) }) : wt.complete].join(" · ");
       row(list, `wf-line ${over > 0 ? "is-over" : over === 0 ? "is-done" : ""}`, l.item_name, sub);
     }
   } else if (task.kind === "pick_list") {

@@ -7,6 +7,7 @@ import { canUndo, enqueue, onQueueChange, recent, undo } from "../queue.js";
 import { classify, itemName, photoOf } from "../reference.js";
 import { startScreenInputs } from "../scanner.js";
 import { fill } from "../status.js";
+import { mixed } from "./pack-quantity.js";
 import { askShort, wirePickActions } from "./pick-actions.js";
 import { drawLines, nextPick } from "./task-lines.js";
 import { countFigures, reasonText, receipt, receiptVerdict, refuseOn, show } from "./task-steps.js";
@@ -74,7 +75,7 @@ function guideStep() {
     const shorts = task.lines.filter((l) => l.short_queued).map((l) => fill(wt.short_queued, { n: l.short, name: l.item_name }));
     if (!line) return show("ok", "", wt.all_picked, shorts.join(" · "));
     const where = fill(wt.go_to_bin, { code: line.bin });
-    return show(state.bin ? "bin" : "idle", where, `${fill(wt.take, { n: line.left_now })} × ${line.item_name}`,
+    return show(state.bin ? "bin" : "idle", where, `${fill(wt.take, { n: mixed(line.left_now, line) })} × ${line.item_name}`,
       state.bin ? wt.scan_item : wt.scan_bin);
   }
   if (task.kind === "count_session") {

@@ -4,6 +4,7 @@ import { t } from "../app.js";
 import { signal } from "../feedback.js";
 import { refusalText } from "../rows.js";
 import { fill } from "../status.js";
+import { mixed } from "./pack-quantity.js";
 import { wt } from "./tasks.js";
 
 const $ = (id) => document.getElementById(id);
@@ -38,16 +39,17 @@ export function receipt(task, pending, itemId) {
   const lines = task.lines.filter((l) => l.item_id === itemId);
   const got = lines.reduce((n, l) => n + l.received, 0) + sumWhere(pending, (key) => key.endsWith(`|${itemId}`));
   const expected = lines.reduce((n, l) => n + l.expected, 0);
-  return expected ? { got, expected } : { got, expected: 0, notOrdered: true };
+  return expected ? { got, expected, line: lines[0] } : { got, expected: 0, notOrdered: true };
 }
 
 /** The over/under verdict of a receipt as the worker scans it: kind, what to say, and the figures. */
-export function receiptVerdict({ got, expected, notOrdered }) {
+export function receiptVerdict({ got, expected, notOrdered, line }) {
   if (notOrdered) return { kind: "warn", text: wt.not_on_order, figures: { qty: got } };
   const figures = { qty: `${got} / ${expected}` };
-  if (got > expected) return { kind: "warn", text: fill(wt.over_by, { n: got - expected, m: expected }), figures };
-  if (got === expected) return { kind: "ok", text: fill(wt.received_all, { m: expected }), figures };
-  return { kind: "ok", text: fill(wt.under, { n: expected - got }), figures };
+  const packs = line && (line.case_qty || line.inner_qty) ? ` (${fill(wt.received, { n: mixed(got, line) })})` : "";
+  if (got > expected) return { kind: "warn", text: fill(wt.over_by, { n: mixed(got - expected, line), m: mixed(expected, line) }) + packs, figures };
+  if (got === expected) return { kind: "ok", text: fill(wt.received_all, { m: mixed(expected, line) }) + packs, figures };
+  return { kind: "ok", text: fill(wt.under, { n: mixed(expected - got, line) }) + packs, figures };
 }
 
 /** Signal a refusal on the card and with sound, vibration and colour. */

@@ -9,6 +9,7 @@ from ...errors import InvalidInput
 from ...extensions import db
 from ...models import Site, Supplier, Task, TaskEvent, User
 from ..tasks import get_task
+from .drafts import order_step_of
 from .life import merged_away, received_any
 from .orders import order_lines
 
@@ -100,6 +101,7 @@ def order_summary(task_id: int) -> dict:
                 "amount": _plain(line_amount(line.quantity, price)),
                 "order_multiple": line.item.order_multiple,
                 "min_order_qty": line.item.min_order_qty,
+                "order_step": order_step_of(line.item),
             }
         )
     return {

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from sqlalchemy import select
 
+from ...domain.pack_levels import format_packs, levels_of
 from ...domain.purchase_orders import line_amount, order_totals
 from ...errors import Conflict
 from ...extensions import db
@@ -19,6 +20,12 @@ def _jan(item_id: int) -> str:
     """The item's first JAN (EAN-13 or EAN-8) barcode as printed on the pack, or empty."""
     raws = db.session.scalars(select(Barcode.raw).where(Barcode.item_id == item_id).order_by(Barcode.id))
     return next((r for r in raws if r.isdigit() and len(r) in (8, 13)), "")
+
+
+def _packs(item, quantity: int, language: str) -> str:
+    """The quantity in the supplier's pack level ("3 ケース (36 個)") for an item with packs; empty for one without."""
+    levels = levels_of(item)
+    return format_packs(quantity, levels, item.order_in or "each", item.unit, language) if levels.any else ""
 
 
 def order_document(task_id: int) -> dict:
@@ -49,6 +56,7 @@ def order_document(task_id: int) -> dict:
                 "jan": _jan(line.item_id),
                 "quantity": line.quantity,
                 "unit": line.item.unit,
+                "packs": _packs(line.item, line.quantity, language),
                 "unit_price": Decimal(price),
                 "amount": amount,
                 "reduced": line.item.reduced_tax,

@@ -153,6 +153,7 @@ def _lines(pdf: FPDF, doc: dict, w: dict) -> None:
             _column_heads(pdf, w)
         name = line["name"] + (" ※" if line["reduced"] else "")
         extra = [w["line_date"].format(date=line["expected_date"].strftime("%m/%d"))] if line["expected_date"] else []
+        extra = [line["packs"]] * bool(line.get("packs")) + extra  # the pieces priced above, in the packs shipped
         extra += [line["note"]] if line["note"] else []
         cells = (
             str(n),

@@ -5,11 +5,13 @@ from collections import defaultdict
 import numpy as np
 from sqlalchemy import func, select
 
+from ...domain.purchase_orders import round_to_pack
 from ...domain.suggestions import suggest
 from ...errors import InvalidInput
 from ...extensions import db
 from ...models import Item, ReplenishmentResult, Site, Supplier, Task, TaskLine
 from ..core import on_hand_by_site, on_order_by_site, reorder_points, transactional
+from .drafts import order_step_of
 from .orders import add_purchase_order
 
 
@@ -48,17 +50,14 @@ def suggestion_rows(site_id: int | None = None) -> list[dict]:
     on_hand = np.array([levels.get(k, (0, 0))[0] for k in keys])
     on_order = np.array([open_po.get(k, 0) for k in keys])
     rop = np.array([points[k] for k in keys])
+    steps = [order_step_of(i) for _, i, _ in found]  # whole packs of the level each supplier sells in
     flag, qty = suggest(
-        on_hand,
-        on_order,
-        rop,
-        [r.order_up_to for r, _, _ in found],
-        [i.order_multiple for _, i, _ in found],
-        [i.min_order_qty for _, i, _ in found],
+        on_hand, on_order, rop, [r.order_up_to for r, _, _ in found], steps, [i.min_order_qty for _, i, _ in found]
     )
     rows = []
     for n, (result, item, site) in enumerate(found):
         if flag[n]:
+            qty[n] = round_to_pack(int(qty[n]), steps[n], item.min_order_qty)  # kept exact in integers
             rows.append(
                 {
                     "item_id": item.id,
@@ -79,6 +78,10 @@ def suggestion_rows(site_id: int | None = None) -> list[dict]:
                     "lead_time_days": result.lead_time_days,
                     "order_multiple": item.order_multiple,
                     "min_order_qty": item.min_order_qty,
+                    "inner_qty": item.inner_qty,
+                    "case_qty": item.case_qty,
+                    "order_in": item.order_in,
+                    "order_step": steps[n],
                     "unit_cost": item.unit_cost,
                     "value": item.unit_cost * int(qty[n]),
                     "drafted": drafted.get(keys[n], 0),

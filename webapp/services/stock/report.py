@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import case, func, or_, select
 
+from ...domain.pack_levels import levels_of, order_step
 from ...domain.returns import DEMAND_TYPES, RECEIPT_TYPES
 from ...domain.spreadsheet_cells import neutralised_row
 from ...domain.suggestions import suggest
@@ -107,9 +108,8 @@ def stock_table(f: StockFilter, tz: str = "Asia/Tokyo") -> list[dict]:
         issued = int(out) - returned.get(key, 0)  # signed, as a movement: picks out, less what came back
         result = results.get(key)
         up_to = result.order_up_to if result else item.reorder_point + item.min_order_qty
-        flag, qty = suggest(
-            [closing], [on_order.get(key, 0)], [rop.get(key, 0)], [up_to], [item.order_multiple], [item.min_order_qty]
-        )
+        step = order_step(levels_of(item), item.order_in or "each", item.order_multiple)  # whole packs it is sold in
+        flag, qty = suggest([closing], [on_order.get(key, 0)], [rop.get(key, 0)], [up_to], [step], [item.min_order_qty])
         over = (item.max_stock is not None and closing > item.max_stock) or (
             result is not None and result.band_flag == "overstock" and closing > 0
         )
@@ -135,6 +135,9 @@ def stock_table(f: StockFilter, tz: str = "Asia/Tokyo") -> list[dict]:
                 "overstock": bool(over),
                 "note": item.note,
                 "unit": item.unit,
+                "inner_qty": item.inner_qty,
+                "case_qty": item.case_qty,
+                "order_in": item.order_in,
             }
         )
     if f.below_rop:

@@ -10,12 +10,16 @@ from ...input_limits import EARLIEST_DATE, LATEST_DATE, form_int
 COMPANY_TEXT = ("name", "postal_code", "address", "phone", "fax", "email", "person_in_charge")
 
 
-def form_quantity(form) -> int:
-    """The quantity typed: a whole number from 1 to 1,000,000."""
-    quantity = form_int(form.get("quantity"), 1, 1_000_000)
-    if quantity is None:
+def form_typed_quantity(form) -> str:
+    """The quantity as typed, for the service to read exactly against the item's packs ("2ケース 3", "2c 3i 5", "17")."""
+    raw = (form.get("quantity") or "").strip()
+    if not raw:
         raise InvalidInput(_("Enter the quantity."), code="bad_quantity", fields={"quantity": ["required"]})
-    return quantity
+    if len(raw) > 80:
+        raise InvalidInput(
+            _("Type a quantity such as 2 ケース 3 ボール 5."), code="not_a_quantity", fields={"quantity": ["too long"]}
+        )
+    return raw
 
 
 def form_date(form, name: str = "expected_date") -> date | None:

@@ -3,6 +3,8 @@
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..strings import pack_problems
+
 STAGE_LABELS = {
     "draft": _l("Draft"),
     "confirmed": _l("Confirmed"),
@@ -52,4 +54,6 @@ def order_refusal(exc) -> str:
         "reason_required": lambda: _("Say why the order is closed short."),
         "task_closed": lambda: _("This task is already closed."),
     }
-    return by_code[exc.code]() if exc.code in by_code else exc.message
+    if exc.code in by_code:
+        return by_code[exc.code]()
+    return str(pack_problems().get(exc.code, exc.message))

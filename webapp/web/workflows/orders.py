@@ -13,7 +13,7 @@ from ...input_limits import int_list
 from ...models import Supplier
 from ...services import purchasing
 from ..blueprint import web_bp
-from .order_forms import company_form, form_date, form_quantity, text_field
+from .order_forms import company_form, form_date, form_typed_quantity, text_field
 from .order_strings import CHANNEL_LABELS, HISTORY_LABELS, STAGE_LABELS, order_refusal
 from .pages import _create
 from .return_panel import order_returns_panel
@@ -93,7 +93,7 @@ def _line_step(task_id, form, action):
     if action == "remove-line":
         return purchasing.remove_draft_line(task_id, line_id, current_user.id)
     return purchasing.update_draft_line(
-        task_id, line_id, current_user.id, form_quantity(form), form_date(form), text_field(form, "note", 200)
+        task_id, line_id, current_user.id, form_typed_quantity(form), form_date(form), text_field(form, "note", 200)
     )
 
 
@@ -105,7 +105,12 @@ STEPS = {
     "close": lambda tid, f: purchasing.close_short(tid, current_user.id, text_field(f, "reason", 500)),
     "remarks": lambda tid, f: purchasing.update_draft(tid, current_user.id, text_field(f, "remarks", 2000)),
     "add-line": lambda tid, f: purchasing.add_draft_line(
-        tid, text_field(f, "item", 200), form_quantity(f), current_user.id, form_date(f), text_field(f, "note", 200)
+        tid,
+        text_field(f, "item", 200),
+        form_typed_quantity(f),
+        current_user.id,
+        form_date(f),
+        text_field(f, "note", 200),
     ),
     "line": lambda tid, f: _line_step(tid, f, "line"),
     "remove-line": lambda tid, f: _line_step(tid, f, "remove-line"),

@@ -1,7 +1,10 @@
 """Translated strings of the workflow screens, handed to their scripts as one JSON dict."""
 
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+
+from ...domain.units import UNIT_WORDS, unit_word
 
 STATUS_LABELS = {
     "draft": _l("Draft"),
@@ -91,6 +94,13 @@ def wf_strings() -> dict:
         "choose_reason": _("First choose why it is short."),
         "reason_placeholder": _("Choose a reason…"),
         "short_confirm": _("Record {n} × {name} as short ({reason})?"),
+        "case_one": _("{n} case"),
+        "case_many": _("{n} cases"),
+        "inner_one": _("{n} inner"),
+        "inner_many": _("{n} inners"),
+        "unit_words": {
+            code: unit_word(code, "en" if str(get_locale() or "ja") == "en" else "ja") for code in UNIT_WORDS
+        },
     }
 
 
