@@ -132,10 +132,10 @@ def pack_problems() -> dict:
     """Why a typed mixed quantity (「2 ケース 3 ボール 5」) was refused (PackRefused.reason), for office pages."""
     return {
         "empty_quantity": _("Enter the quantity."),
-        "not_a_quantity": _("Type a quantity such as 2 ケース 3 ボール 5, 2c 3i 5 or just 17."),
+        "not_a_quantity": _("Type a quantity such as 2 cases 3 inners 5, 2c 3i 5 or just 17."),
         "not_whole_packs": _("Type whole cases, inners and pieces, without fractions or separators."),
         "negative_quantity": _("A quantity cannot be negative."),
-        "unknown_pack_word": _("Only cases (ケース, c), inners (ボール, i) and pieces (個, バラ, p) can be typed."),
+        "unknown_pack_word": _("Only cases (c), inners (i) and pieces (p) can be typed."),
         "repeated_level": _("Each pack level may be typed only once."),
         "no_case_level": _("This item has no case size: set it on the item first, or type pieces."),
         "no_inner_level": _("This item has no inner size: set it on the item first, or type pieces."),

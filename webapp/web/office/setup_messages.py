@@ -22,8 +22,8 @@ ITEM_LABELS = {
     "max_stock": _l("Maximum stock"),
     "min_order_qty": _l("Minimum order"),
     "order_multiple": _l("Order in multiples of"),
-    "inner_qty": _l("Pieces in an inner (ボール)"),
-    "case_qty": _l("Pieces in a case (ケース)"),
+    "inner_qty": _l("Pieces in an inner"),
+    "case_qty": _l("Pieces in a case"),
     "order_in": _l("Ordered from the supplier in"),
     "supplier_id": _l("Supplier"),
     "reduced_tax": _l("Food or drink (reduced tax rate)"),
@@ -77,7 +77,7 @@ def field_problems() -> dict:
 
 def pack_level_words() -> dict:
     """The pack levels an item is ordered in, in the page's language."""
-    return {"each": _("Pieces (バラ)"), "inner": _("Inners (ボール)"), "case": _("Cases (ケース)")}
+    return {"each": _("Pieces"), "inner": _("Inners"), "case": _("Cases")}
 
 
 def field_errors(exc: AppError) -> dict[str, str]:

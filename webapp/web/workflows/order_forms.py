@@ -17,7 +17,7 @@ def form_typed_quantity(form) -> str:
         raise InvalidInput(_("Enter the quantity."), code="bad_quantity", fields={"quantity": ["required"]})
     if len(raw) > 80:
         raise InvalidInput(
-            _("Type a quantity such as 2 ケース 3 ボール 5."), code="not_a_quantity", fields={"quantity": ["too long"]}
+            _("Type a quantity such as 2 cases 3 inners 5."), code="not_a_quantity", fields={"quantity": ["too long"]}
         )
     return raw
 
