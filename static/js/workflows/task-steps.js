@@ -46,10 +46,15 @@ export function receipt(task, pending, itemId) {
 export function receiptVerdict({ got, expected, notOrdered, line }) {
   if (notOrdered) return { kind: "warn", text: wt.not_on_order, figures: { qty: got } };
   const figures = { qty: `${got} / ${expected}` };
-  const packs = line && (line.case_qty || line.inner_qty) ? ` (${fill(wt.received, { n: mixed(got, line) })})` : "";
-  if (got > expected) return { kind: "warn", text: fill(wt.over_by, { n: mixed(got - expected, line), m: mixed(expected, line) }) + packs, figures };
-  if (got === expected) return { kind: "ok", text: fill(wt.received_all, { m: mixed(expected, line) }) + packs, figures };
-  return { kind: "ok", text: fill(wt.under, { n: mixed(expected - got, line) }) + packs, figures };
+  if (line && (line.case_qty || line.inner_qty)) {  // in cases and pieces: words that do not say 個 themselves
+    const got_ = ` (${fill(wt.received, { n: mixed(got, line) })})`;
+    if (got > expected) return { kind: "warn", text: fill(wt.over_by_packs, { n: mixed(got - expected, line), m: mixed(expected, line) }) + got_, figures };
+    if (got === expected) return { kind: "ok", text: fill(wt.received_all_packs, { m: mixed(expected, line) }), figures };
+    return { kind: "ok", text: fill(wt.under, { n: mixed(expected - got, line) }) + got_, figures };
+  }
+  if (got > expected) return { kind: "warn", text: fill(wt.over_by, { n: got - expected, m: expected }), figures };
+  if (got === expected) return { kind: "ok", text: fill(wt.received_all, { m: expected }), figures };
+  return { kind: "ok", text: fill(wt.under, { n: expected - got }), figures };
 }
 
 /** Signal a refusal on the card and with sound, vibration and colour. */

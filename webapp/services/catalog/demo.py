@@ -107,6 +107,8 @@ def seed_demo(today: datetime | None = None, seed: int = 2026) -> dict:
             safety_stock=rop - math.ceil(mean * lead),
             min_order_qty=max(1, round(mean * 3)),
             order_multiple=12 if code == CASE_ITEM else 1,
+            case_qty=12 if code == CASE_ITEM else None,  # the case code below stands for this case
+            order_in="case" if code == CASE_ITEM else "each",
         )
         db.session.add(item)
         db.session.flush()
