@@ -41,8 +41,8 @@ export function drawLines(list, task, pending, { short }) {
     for (const l of task.lines) {
       const got = l.received + queuedAnywhere(pending, l.item_id);
       const over = got - l.expected;
-      const sub = [fill(wt.expected, { n: mixed(l.expected, l) }), fill(wt.received, { n: mixed(got, l) }),
-        over > 0 ? fill(wt.over, { n: mixed(over, l) }) : over < 0 ? fill(wt.under, { n: mixed(-over, l) }) : wt.complete].join(" · ");
+      const sub = [fill(wt.expected, { n: mixed(l.expected, l, wt) }), fill(wt.received, { n: mixed(got, l, wt) }),
+        over > 0 ? fill(wt.over, { n: mixed(over, l, wt) }) : over < 0 ? fill(wt.under, { n: mixed(-over, l, wt) }) : wt.complete].join(" · ");
       row(list, `wf-line ${over > 0 ? "is-over" : over === 0 ? "is-done" : ""}`, l.item_name, sub);
     }
   } else if (task.kind === "pick_list") {
@@ -50,7 +50,7 @@ export function drawLines(list, task, pending, { short }) {
     for (const l of task.lines) {
       const got = l.picked + queued(pending, l.bin, l.item_id);
       const done = l.unavailable ? l.short > 0 : got + l.short >= l.quantity;
-      const sub = l.unavailable ? (l.short ? wt.done : wt.unavailable) : `${fill(wt.picked, { n: got, m: l.quantity })}${l.short ? ` · ${wt.short} ${l.short}` : ""}`;
+      const sub = l.unavailable ? (l.short ? wt.done : wt.unavailable) : `${fill(wt.picked, { n: mixed(got, l, wt), m: mixed(l.quantity, l, wt) })}${l.short ? ` · ${wt.short} ${mixed(l.short, l, wt)}` : ""}`;
       let button = null;
       if (l.unavailable && !l.short) {
         button = Object.assign(document.createElement("button"), { className: "btn btn-small", type: "button", textContent: wt.short });

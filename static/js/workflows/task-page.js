@@ -75,7 +75,7 @@ function guideStep() {
     const shorts = task.lines.filter((l) => l.short_queued).map((l) => fill(wt.short_queued, { n: l.short, name: l.item_name }));
     if (!line) return show("ok", "", wt.all_picked, shorts.join(" · "));
     const where = fill(wt.go_to_bin, { code: line.bin });
-    return show(state.bin ? "bin" : "idle", where, `${line.case_qty || line.inner_qty ? fill(wt.take_packs, { n: mixed(line.left_now, line) }) : fill(wt.take, { n: line.left_now })} × ${line.item_name}`,
+    return show(state.bin ? "bin" : "idle", where, `${line.case_qty || line.inner_qty ? fill(wt.take_packs, { n: mixed(line.left_now, line, wt) }) : fill(wt.take, { n: line.left_now })} × ${line.item_name}`,
       state.bin ? wt.scan_item : wt.scan_bin);
   }
   if (task.kind === "count_session") {

@@ -47,10 +47,10 @@ export function receiptVerdict({ got, expected, notOrdered, line }) {
   if (notOrdered) return { kind: "warn", text: wt.not_on_order, figures: { qty: got } };
   const figures = { qty: `${got} / ${expected}` };
   if (line && (line.case_qty || line.inner_qty)) {  // in cases and pieces: words that do not say 個 themselves
-    const got_ = ` (${fill(wt.received, { n: mixed(got, line) })})`;
-    if (got > expected) return { kind: "warn", text: fill(wt.over_by_packs, { n: mixed(got - expected, line), m: mixed(expected, line) }) + got_, figures };
-    if (got === expected) return { kind: "ok", text: fill(wt.received_all_packs, { m: mixed(expected, line) }), figures };
-    return { kind: "ok", text: fill(wt.under, { n: mixed(expected - got, line) }) + got_, figures };
+    const got_ = ` (${fill(wt.received, { n: mixed(got, line, wt) })})`;
+    if (got > expected) return { kind: "warn", text: fill(wt.over_by_packs, { n: mixed(got - expected, line, wt), m: mixed(expected, line, wt) }) + got_, figures };
+    if (got === expected) return { kind: "ok", text: fill(wt.received_all_packs, { m: mixed(expected, line, wt) }), figures };
+    return { kind: "ok", text: fill(wt.under, { n: mixed(expected - got, line, wt) }) + got_, figures };
   }
   if (got > expected) return { kind: "warn", text: fill(wt.over_by, { n: got - expected, m: expected }), figures };
   if (got === expected) return { kind: "ok", text: fill(wt.received_all, { m: expected }), figures };
