@@ -163,6 +163,7 @@ def csv_problem(found: dict) -> str:
         "unknown_item": lambda: _("no item has this code"),
         "bad_barcode": lambda: _("not a barcode: %(reason)s", reason=params.get("reason")),
         "barcode_taken": lambda: _("already belongs to another item"),
+        "pack_not_a_level": lambda: _("not one of the item's packs: %(sizes)s", sizes=params.get("sizes")),
         "unknown_site": lambda: _("no site has this code"),
         "bad_location_kind": lambda: _("write bin, receiving, shipping or staging"),
         "location_at_other_site": lambda: _("this bin code is already used at another site"),

@@ -83,3 +83,15 @@ def test_an_item_without_pack_levels_keeps_its_old_free_pack_codes(tea):
     assert refused.value.code == "pack_code_stranded"
     update_item(tea.id, {"case_qty": 12})
     assert fresh(tea.id).case_qty == 12
+
+
+def test_an_imported_case_code_must_stand_for_one_of_the_items_packs(tea):
+    from webapp.services.catalog import import_csv
+
+    update_item(tea.id, {"inner_qty": 6, "case_qty": 24})
+    report = import_csv("barcodes", f"item_code,barcode,pack_qty\nGREEN-TEA,{TEA_CASE},12\n")
+    assert [(e["row"], e["field"], e["code"], e["message"]) for e in report["errors"]] == [
+        (2, "pack_qty", "pack_not_a_level", "not one of the item's packs: 1, 6, 24")
+    ]
+    assert import_csv("barcodes", f"item_code,barcode,pack_qty\nGREEN-TEA,{TEA_CASE},24\n")["errors"] == []
+    assert db.session.scalar(select(Barcode.pack_qty).where(Barcode.raw == TEA_CASE)) == 24

@@ -15,6 +15,7 @@ PROBLEMS = {
     "unknown_item": "unknown item",
     "bad_barcode": "{reason}",
     "barcode_taken": "already belongs to another item",
+    "pack_not_a_level": "not one of the item's packs: {sizes}",
     "unknown_site": "unknown site",
     "bad_location_kind": "bin, receiving, shipping or staging",
     "location_at_other_site": "already used at another site",

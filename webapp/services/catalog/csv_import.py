@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from ...domain.barcodes import MalformedCode, barcode_key
+from ...domain.pack_levels import levels_of
 from ...extensions import db
 from ...models import Barcode, Item, Location, Site, Supplier
 from ...models.catalog import STOCK_CLASSES
@@ -101,6 +102,9 @@ def _barcode_row(f: Fields, state):
     found = _one(Barcode, code=key)
     if found and item and found.item_id != item.id:
         f.note("barcode", "barcode_taken")
+    levels = levels_of(item) if item else None
+    if levels and levels.any and pack_qty not in (1, levels.inner, levels.case):  # as pack_rules: each, inner or case
+        f.note("pack_qty", "pack_not_a_level", sizes=", ".join(str(q) for q in (1, levels.inner, levels.case) if q))
     if f.problems:
         return
     found = found or Barcode(code=key, raw=raw, item_id=item.id)
