@@ -114,6 +114,8 @@ def test_an_order_in_the_suppliers_level_shows_packs_with_the_pieces_they_hold()
         ("5 2ケース", CASE_ONLY, 29),
         ("3 本", PackLevels(case=12), 3),
         ("0", BOTH, 0),
+        ("1,000 ケース 3", BOTH, 24_003),
+        ("1,234", NONE, 1_234),
     ],
 )
 def test_typed_mixed_quantities_read_back_as_exact_base_units(typed, levels, base):
@@ -130,7 +132,9 @@ def test_typed_mixed_quantities_read_back_as_exact_base_units(typed, levels, bas
         ("ケース", BOTH, "not_a_quantity"),
         ("2ケース x", BOTH, "not_a_quantity"),
         ("1.5 ケース", BOTH, "not_whole_packs"),
-        ("1,000", BOTH, "not_whole_packs"),
+        ("1,5", BOTH, "not_whole_packs"),
+        ("1,0000", BOTH, "not_whole_packs"),
+        ("1.000.000", BOTH, "not_whole_packs"),
         ("-3", BOTH, "negative_quantity"),
         ("2 pallets", BOTH, "unknown_pack_word"),
         ("2ケース 1ケース", BOTH, "repeated_level"),
@@ -146,6 +150,12 @@ def test_nonsense_is_refused_with_a_reason_code(typed, levels, reason):
     with pytest.raises(PackRefused) as refused:
         parse_mixed(typed, levels)
     assert refused.value.reason == reason
+
+
+def test_what_the_pages_show_reads_back_to_the_same_pieces_however_large():
+    for quantity in (2_400_000, 24_000 + 7, 1_234_567, 999_999_999):
+        for lang in ("ja", "en"):
+            assert parse_mixed(format_mixed(quantity, BOTH, "pcs", lang), BOTH) == quantity
 
 
 def test_a_bound_below_the_column_refuses_what_multiplies_out_beyond_it():

@@ -20,7 +20,9 @@ LEVEL_WORDS = {
     "inner": ("ボール", "ﾎﾞｰﾙ", "i", "inner", "inners", "bl", "ball"),
     "each": ("個", "バラ", "ﾊﾞﾗ", "pcs", "pc", "p", "e", "ea", "each", "piece", "pieces"),
 }
-_TOKEN = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\d\s.,]*)")
+# A number (thousands grouped as the pages show them, 1,000; a fraction caught to be refused) and its word.
+_TOKEN = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*)\s*([^\d\s.,]*)")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
 class PackRefused(ValueError):
@@ -131,6 +133,8 @@ def parse_mixed(text, levels: PackLevels, unit: str | None = "pcs", *, maximum: 
             raise PackRefused("not_a_quantity", "Type a quantity such as 2 cases 3 inners 5.")
         pos = match.end()
         number, word = match.groups()
+        if _GROUPED.fullmatch(number):
+            number = number.replace(",", "")
         if "." in number or "," in number:
             raise PackRefused("not_whole_packs", "Type whole cases, inners and pieces (no fractions).")
         level = _level_of(word, unit)

@@ -18,7 +18,8 @@ def check_item_packs(item: Item) -> None:
     try:
         levels = check_levels(item.inner_qty, item.case_qty)
     except PackRefused as exc:
-        raise InvalidInput(exc.message, code=exc.reason, fields={"case_qty": ["not a multiple of the inner"]}) from None
+        problem = "not a multiple of the inner" if exc.reason == "case_not_multiple_of_inner" else "out of range"
+        raise InvalidInput(exc.message, code=exc.reason, fields={"case_qty": [problem]}) from None
     order_in = item.order_in or "each"
     if order_in != "each" and not {"inner": levels.inner, "case": levels.case}[order_in]:
         raise InvalidInput(
