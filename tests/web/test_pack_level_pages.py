@@ -131,3 +131,18 @@ def test_a_typed_quantity_that_makes_no_sense_is_a_clear_422_and_changes_nothing
     refused = post(office, f"{LIST}/{po}/line", line=str(line), quantity=typed)
     assert refused.status_code == 422 and said in refused.get_data(as_text=True)
     assert db.session.get(Task, po).lines[0].quantity == 24
+
+
+def test_a_case_code_is_added_on_the_item_page_as_one_of_its_packs(office):
+    page = office.get(f"/office/items/{tea().id}").get_data(as_text=True)
+    assert '<option value="24">1 ケース（24 入り、ITF-14 / GTIN-14）</option>' in page
+    token = token_in(page)
+    inner = "24987654321098"  # the inner's GTIN-14 on the same JAN
+    refused = office.post(
+        f"/office/items/{tea().id}/barcodes", data={"csrf_token": token, "code": inner, "pack_qty": "12"}
+    )
+    flashed = office.get(refused.headers["Location"]).get_data(as_text=True)
+    assert "この商品には荷姿があります。バーコードはバラ 1 個・1 ボール・1 ケースのいずれかを表します。" in flashed
+    office.post(f"/office/items/{tea().id}/barcodes", data={"csrf_token": token, "code": inner, "pack_qty": "6"})
+    page = office.get(f"/office/items/{tea().id}").get_data(as_text=True)
+    assert inner in page and "6 入りボール" in page
