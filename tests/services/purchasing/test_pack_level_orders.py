@@ -131,3 +131,19 @@ def test_suggestions_round_up_to_whole_cases_of_the_order_level(app):
     assert row["order_step"] == 40 and row["quantity"] % 40 == 0
     assert row["quantity"] >= row["order_up_to"] - row["position"] > row["quantity"] - 40  # never more than a case over
     assert db.session.get(Item, tea.id).order_in == "case"
+
+
+def test_a_pick_of_a_case_and_two_bottles_is_taken_by_one_case_code_and_two_jans(world):
+    from webapp.services.picking import create_pick_list, pick_lines
+
+    apply_scans([scan("receive", TEA_CASE, 2, location="A-01-01")], world["worker"])  # 48 bottles in
+    pl = create_pick_list("TKY", [("GREEN-TEA", 26)], world["manager_id"])
+    [line] = pick_lines(db.session.get(Task, pl))
+    assert format_mixed(line["quantity"], levels_of(line), line["unit"], "ja") == "1 ケース 2 本"
+    picks = [
+        scan("pick", TEA_CASE, 1, task_id=pl, location="A-01-01"),
+        scan("pick", TEA_JAN, 2, task_id=pl, location="A-01-01"),
+    ]
+    assert [o.status for o in apply_scans(picks, world["worker"])] == ["applied", "applied"]
+    [line] = pick_lines(db.session.get(Task, pl))
+    assert (line["picked"], line["left"]) == (26, 0) and stock_at("A-01-01", world["tea"]) == 22
