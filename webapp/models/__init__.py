@@ -4,6 +4,7 @@ from .alerts import Alert
 from .audit import AuditEvent
 from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .company import CompanyProfile
+from .cycle_counts import CountScopeLock, CycleCountSettings
 from .devices import Device, DeviceSignIn, PairingCode
 from .jobs import JobLock, JobRun
 from .label_printers import LabelPrinter
@@ -34,7 +35,9 @@ __all__ = [
     "BarcodeRemoval",
     "CompanyProfile",
     "CountLine",
+    "CountScopeLock",
     "CountSession",
+    "CycleCountSettings",
     "Device",
     "DeviceSignIn",
     "Item",

@@ -63,6 +63,8 @@ class CountSession(db.Model):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     approved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Who counts it, besides its creator: either of them (or a manager) may approve it.
+    assigned_to: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     task = relationship("Task")
 
@@ -71,7 +73,11 @@ class CountLine(db.Model):
     """One (bin, item, lot) of a count: expected at the start, what was counted and when."""
 
     __tablename__ = "count_lines"
-    __table_args__ = (UniqueConstraint("task_id", "location_id", "item_id", "lot"),)
+    # The second index finds when a pair was last counted (cycle counting).
+    __table_args__ = (
+        UniqueConstraint("task_id", "location_id", "item_id", "lot"),
+        Index("ix_count_lines_pair", "location_id", "item_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), index=True)

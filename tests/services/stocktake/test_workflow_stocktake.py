@@ -47,9 +47,12 @@ def test_the_session_snapshots_what_is_expected_in_scope(world):
     assert sorted((r["item_code"], r["snapshot"]) for r in data["lines"]) == [("GREEN-TEA", 40), ("RETRO-CLOCK", 10)]
 
 
-def test_zone_and_item_scopes_pick_their_bins_and_items(world):
+def test_a_zone_scope_picks_the_bins_of_its_zone(world):
     by_zone = start_count("TKY", world["manager_id"], scope="zone", zone="B")
     assert [r["bin"] for r in review(by_zone)["lines"]] == ["B-02-01"]
+
+
+def test_an_item_scope_picks_every_bin_holding_the_item(world):
     by_item = start_count("TKY", world["manager_id"], scope="items", items=["RETRO-CLOCK"])
     assert sorted(r["bin"] for r in review(by_item)["lines"]) == ["A-01-01", "B-02-01"]
 

@@ -4,13 +4,14 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from ...domain.variance import Variance, by_value, totals
-from ...errors import Conflict, InvalidInput
+from ...errors import Conflict, Forbidden, InvalidInput
 from ...extensions import db
-from ...models import CountLine, CountSession, Item, Location, Movement, StockLevel, Task
+from ...models import CountLine, CountSession, Item, Location, Movement, StockLevel, Task, User
 from ...models.types import utcnow
 from ..core import post_movements, record_change, transactional
 from ..notifications import check_stock_alerts
 from ..tasks import add_numbered, demand_lines, get_task, location_ids_for, record_event, require_open, site_by_code
+from .scope_locks import release_scope_locks, take_scope_locks
 
 
 def scope_bins(session: CountSession, site_id: int) -> list[int]:
@@ -34,23 +35,54 @@ def start_count(
     items=(),
     blind: bool = True,
     title: str = "",
+    assigned_to: int | None = None,
 ) -> int:
     """Open a session and snapshot the expected quantity of every (bin, item, lot) in scope."""
     site = site_by_code(site_code)
-    session = CountSession(scope=scope, zone=zone, blind=blind, started_at=utcnow(), location_ids=[], item_ids=[])
     if scope == "zone" and not zone:
         raise InvalidInput("Name the zone to count.", code="zone_required", fields={"zone": ["required"]})
+    location_ids, item_ids = [], []
     if scope == "bins":
-        session.location_ids = location_ids_for(list(bins), site.id) if bins else []
+        location_ids = location_ids_for(list(bins), site.id) if bins else []
         if not bins:
             raise InvalidInput("Choose the bins to count.", code="bins_required", fields={"bins": ["required"]})
     if scope == "items":
-        session.item_ids = [i for i, _ in demand_lines([(code, 1) for code in items], "items")]
+        item_ids = [i for i, _ in demand_lines([(code, 1) for code in items], "items")]
     if scope not in ("site", "zone", "bins", "items"):
         raise InvalidInput("Unknown count scope.", code="bad_scope", fields={"scope": ["site, zone, bins or items"]})
+    return open_count(site.id, user_id, scope, zone, location_ids, item_ids, blind, title, assigned_to)
+
+
+def open_count(
+    site_id: int,
+    user_id: int | None,
+    scope: str,
+    zone: str,
+    location_ids: list[int],
+    item_ids: list[int],
+    blind: bool = True,
+    title: str = "",
+    assigned_to: int | None = None,
+) -> int:
+    """The session itself, in the caller's transaction: its task, its scope locked, the snapshot of its lines.
+
+    A session of bins may also name items: then only those items in those bins are its scope
+    (what cycle counting generates).
+    """
+    if assigned_to is not None and db.session.get(User, assigned_to) is None:
+        raise InvalidInput("No such user to assign.", code="unknown_assignee", fields={"assigned_to": ["unknown"]})
+    session = CountSession(
+        scope=scope,
+        zone=zone,
+        blind=blind,
+        started_at=utcnow(),
+        location_ids=location_ids,
+        item_ids=item_ids,
+        assigned_to=assigned_to,
+    )
     task = Task(
         kind="count_session",
-        site_id=site.id,
+        site_id=site_id,
         status="open",
         title=title,
         created_by=user_id,
@@ -59,17 +91,34 @@ def start_count(
     add_numbered(task, "CNT")
     session.task_id = task.id
     db.session.add(session)
+    in_scope = scope_bins(session, site_id)
+    take_scope_locks(task.id, site_id, in_scope, item_ids)
     stmt = select(StockLevel.location_id, StockLevel.item_id, StockLevel.lot, StockLevel.quantity).where(
-        StockLevel.location_id.in_(scope_bins(session, site.id)), StockLevel.quantity != 0
+        StockLevel.location_id.in_(in_scope), StockLevel.quantity != 0
     )
-    if scope == "items":
-        stmt = stmt.where(StockLevel.item_id.in_(session.item_ids))
+    if item_ids:
+        stmt = stmt.where(StockLevel.item_id.in_(item_ids))
     db.session.add_all(
         CountLine(task_id=task.id, location_id=loc, item_id=item, lot=lot, snapshot_quantity=qty)
         for loc, item, lot, qty in db.session.execute(stmt)
     )
     db.session.flush()
     return task.id
+
+
+def require_closer(task: Task, session: CountSession, user_id: int | None) -> None:
+    """Forbidden unless the user opened the session, is assigned to it, or is a manager or the owner.
+
+    So one group cannot close (and post) another group's count while it is still being counted.
+    """
+    user = db.session.get(User, user_id) if user_id is not None else None
+    if user is not None and (user.has_role("manager") or user.id in (task.created_by, session.assigned_to)):
+        return
+    raise Forbidden(
+        f"Only the person counting {task.number} or a manager may approve it.",
+        code="not_count_owner",
+        fields={"session": task.number},
+    )
 
 
 def ledger_at_count(task_id: int) -> dict[int, int]:
@@ -169,10 +218,14 @@ def request_recount(task_id: int, line_ids: list[int], user_id: int) -> int:
 
 @transactional
 def approve(task_id: int, user_id: int, zero_uncounted: bool = False) -> dict:
-    """Post the variances as `count` movements in one transaction; the session stays as the audit record."""
-    get_task(task_id, "count_session")
-    require_open(task_id, finish=True)
+    """Post the variances as `count` movements in one transaction; the session stays as the audit record.
+
+    Only its creator, its assignee or a manager may approve it; approval frees its scope.
+    """
+    task = get_task(task_id, "count_session")
     session = db.session.get(CountSession, task_id)
+    require_closer(task, session, user_id)
+    require_open(task_id, finish=True)
     now = utcnow()
     lines = list(db.session.scalars(select(CountLine).where(CountLine.task_id == task_id).order_by(CountLine.id)))
     uncounted = [ln for ln in lines if ln.counted_quantity is None]
@@ -209,6 +262,7 @@ def approve(task_id: int, user_id: int, zero_uncounted: bool = False) -> dict:
             )
     post_movements(moves)
     session.approved_by, session.approved_at = user_id, now
+    release_scope_locks(task_id)
     adjusted = {"adjusted": (None, len(moves)), "units": (None, sum(m["quantity"] for m in moves))}
     record_change(user_id, "stocktake", task_id, session.task.number, adjusted, "approve")
     record_event(task_id, "approved", quantity=sum(m["quantity"] for m in moves), user_id=user_id)
