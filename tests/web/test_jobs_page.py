@@ -61,7 +61,8 @@ def test_a_manager_sees_every_job_with_its_schedule_last_run_and_next_run(manage
     assert page.count(">Done<") >= 3 and ">Failed<" in page and "NotADirectoryError" in page
     assert "jimusho-pc:2181" in page and "On time" in page
     # Run now for each job that is on (the order jobs are off in a shop without automatic suppliers).
-    assert page.count('/run"') == 3 and '/time"' not in page  # the time form is the owner's
+    assert page.count('/run"') == 4 and '/time"' not in page  # the time form is the owner's
+    assert "Cycle count sessions" in page and "Every day at 06:00" in page
 
 
 def test_the_page_is_in_japanese_by_default(manager):

@@ -6,7 +6,8 @@ come with it (`due.py`).
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from flask import current_app
 
@@ -15,6 +16,7 @@ from ..services.jobs import daily_time
 from ..services.notifications import dispatch
 from ..services.purchasing import auto_times_fields, retry_fields, retry_order_deliveries, run_auto_ordering
 from ..services.replenishment import recompute
+from ..services.stocktake import generate_due_sessions
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,18 @@ def recompute_engine() -> dict:
     return {key: value for key, value in result.items() if isinstance(value, int | str)}
 
 
+def cycle_count_time() -> dict:
+    """The owner's time for the day's cycle-count sessions (set on the Jobs page), 06:00 by default: after the recompute."""
+    hour, minute = daily_time("cycle-count-sessions", "06:00").split(":")
+    return {"hour": int(hour), "minute": int(minute)}
+
+
+def generate_cycle_counts() -> dict:
+    """Open the day's cycle-count sessions from what is due (as the office's "Generate count sessions")."""
+    tz = _shop_zone()
+    return {"sessions": len(generate_due_sessions(datetime.now(ZoneInfo(tz)).date(), tz))}
+
+
 JOBS = (
     Job("alert-deliveries", every_minute, deliver_alerts, lease=timedelta(minutes=10)),
     Job("nightly-recompute", nightly_recompute_time, recompute_engine, lease=timedelta(hours=2)),
@@ -72,4 +86,5 @@ JOBS = (
     # Orders: the automatic runs at the owner's times, and failed sendings tried again while any wait.
     Job("auto-ordering", auto_times_fields, run_auto_ordering, lease=timedelta(minutes=30)),
     Job("order-sending-retries", retry_fields, retry_order_deliveries, lease=timedelta(minutes=30)),
+    Job("cycle-count-sessions", cycle_count_time, generate_cycle_counts, lease=timedelta(minutes=30)),
 )

@@ -28,6 +28,6 @@ from .office import (  # noqa: F401
     tokens,
     zpl_printing,
 )
-from .workflows import labels, order_returns, order_sending, orders, pages  # noqa: F401
+from .workflows import cycle_counts, labels, order_returns, order_sending, orders, pages  # noqa: F401
 
 __all__ = ["web_bp"]

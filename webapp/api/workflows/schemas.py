@@ -42,6 +42,8 @@ class CountIn(Schema):
     items = fields.List(fields.String(validate=validate.Length(min=1, max=200)), load_default=list)
     blind = fields.Boolean(load_default=True)
     title = fields.String(load_default="", validate=validate.Length(max=200))
+    # A worker who counts it and may approve it besides its creator and the managers.
+    assigned_to = Id(load_default=None, allow_none=True)
 
 
 class RecountIn(Schema):

@@ -1,6 +1,7 @@
 """Purchase orders, pick lists and count sessions: thin handlers over the workflow services."""
 
 from flask import jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ...auth.roles import require_role
@@ -146,8 +147,14 @@ def recount(task_id):
 
 
 @api_bp.post("/count-sessions/<int:task_id>/approve")
-@require_role("manager")
+@login_required
 def approve_count(task_id):
-    """Post the variances as adjustment movements, in one transaction."""
-    result = stocktake.approve(task_id, current_user.id, approve_in.load(json_body())["zero_uncounted"])
-    return jsonify(task_document(task_id, "count_session", manager=True) | {"posted": result})
+    """Post the variances as adjustment movements, in one transaction: its creator, its assignee or a manager."""
+    zero_uncounted = approve_in.load(json_body())["zero_uncounted"]
+    try:
+        result = stocktake.approve(task_id, current_user.id, zero_uncounted)
+    except Forbidden as exc:
+        said = _("Only the person counting %(session)s or a manager may approve it.", session=exc.fields["session"])
+        raise Forbidden(str(said), code=exc.code, fields=exc.fields) from None
+    manager = current_user.has_role("manager")
+    return jsonify(task_document(task_id, "count_session", manager=manager) | {"posted": result})

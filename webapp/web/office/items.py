@@ -15,6 +15,7 @@ from ...services.labels import list_printers
 from ...services.purchasing import draft_purchase_orders, suggestions_by_supplier
 from ...services.replenishment import item_policy, set_override, stock_history
 from ...services.stock import get_item, movements_page, stock_rows
+from ...services.stocktake import last_counted
 from ..blueprint import web_bp
 from ..strings import server_message
 from .dashboard import _int_arg, office_context, today
@@ -54,6 +55,7 @@ def office_item(item_id: int):
         **office_context(
             item=item,
             stock=stock_rows(item_id=item.id),
+            last_counted=last_counted(current_app.config["BABEL_DEFAULT_TIMEZONE"], item_id=item.id),
             moves=moves,
             **item_activity(item.id, moves, current_app.config["BABEL_DEFAULT_TIMEZONE"]),
             policies=policies,

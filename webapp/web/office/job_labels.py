@@ -9,6 +9,7 @@ JOB_LABELS = {
     "nightly-backup": _l("Nightly backup"),
     "auto-ordering": _l("Automatic ordering"),
     "order-sending-retries": _l("Order sending retries"),
+    "cycle-count-sessions": _l("Cycle count sessions"),
 }
 JOB_HINTS = {
     "alert-deliveries": _l("Sends new stock alerts and the daily digest by e-mail and webhook."),
@@ -18,6 +19,7 @@ JOB_HINTS = {
     "order-sending-retries": _l(
         "Every minute while a failed order e-mail or FAX waits to be sent again; off otherwise."
     ),
+    "cycle-count-sessions": _l("Opens the day's count sessions of the items and bins due by their ABC class."),
 }
 OUTCOMES = {
     "ok": _l("Done"),
@@ -27,7 +29,7 @@ OUTCOMES = {
 }
 TRIGGERS = {"schedule": _l("On time"), "catch-up": _l("Caught up after a stop"), "requested": _l("Run now")}
 # Jobs whose daily time the owner sets on this page (the backup's time lives on the Backups page).
-DAILY_DEFAULTS = {"nightly-recompute": "01:30"}
+DAILY_DEFAULTS = {"nightly-recompute": "01:30", "cycle-count-sessions": "06:00"}
 
 
 def job_label(name: str) -> str:

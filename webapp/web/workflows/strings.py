@@ -174,6 +174,18 @@ def office_refusal(exc, form=None) -> str:
         "bins_required": lambda: _("Choose the bins to count."),
         "bad_scope": lambda: _("Choose what to count: the whole site, a zone, bins or items."),
         "not_found": lambda: _("That task does not exist."),
+        "scope_locked": lambda: _(
+            "%(what)s is already being counted in %(session)s: approve that count first, or count something else.",
+            what=f"{fields.get('item')} / {fields.get('bin')}" if fields.get("item") else fields.get("bin", ""),
+            session=fields.get("session", ""),
+        ),
+        "not_count_owner": lambda: _(
+            "Only the person counting %(session)s or a manager may approve it.", session=fields.get("session", "")
+        ),
+        "bad_cycle_settings": lambda: _(
+            "Check the numbers: days between counts 1 to 730, items and bins per session 1 to 500, "
+            "sessions a day 1 to 50."
+        ),
         "csv_columns": lambda: _(
             "The CSV needs a first row naming its columns: order, supplier or customer, site, item, quantity."
         ),
