@@ -122,3 +122,22 @@ def test_an_overlapping_stocktake_made_in_the_office_is_refused_naming_the_open_
     number = db.session.get(Task, first).number
     assert f"A-01-01 は {number} で棚卸し中です" in answer.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Task)) == 1
+
+
+def test_the_office_gives_a_stocktake_to_a_worker_who_may_then_approve_it(client, shop):
+    token = signed_in(client, "suzuki")
+    form = {"site": "TKY", "scope": "bins", "codes": "A-01-01", "assigned_to": str(shop["worker_id"])}
+    assert client.post("/workflows/office/count-sessions", data=form | {"csrf_token": token}).status_code == 303
+    session = db.session.scalar(select(CountSession))
+    assert session.assigned_to == shop["worker_id"]
+    count_bins(shop, session.task_id, [("A-01-01", CLOCK, 15)])
+    assert approve(session.task_id, shop["worker_id"]) == {"adjustments": 0, "units": 0}
+
+
+@pytest.mark.parametrize("bad", ["0", "abc", "99999"])
+def test_a_stocktake_for_nobody_real_is_refused_and_nothing_is_made(client, shop, bad):
+    token = signed_in(client, "suzuki")
+    form = {"site": "TKY", "scope": "bins", "codes": "A-01-01", "assigned_to": bad}
+    answer = client.post("/workflows/office/count-sessions", data=form | {"csrf_token": token})
+    assert 'role="alert"' in answer.get_data(as_text=True)
+    assert db.session.scalar(select(func.count()).select_from(Task)) == 0

@@ -69,7 +69,8 @@ def open_count(
     A session of bins may also name items: then only those items in those bins are its scope
     (what cycle counting generates).
     """
-    if assigned_to is not None and db.session.get(User, assigned_to) is None:
+    assignee = db.session.get(User, assigned_to) if assigned_to is not None else None
+    if assigned_to is not None and (assignee is None or not assignee.active):
         raise InvalidInput("No such user to assign.", code="unknown_assignee", fields={"assigned_to": ["unknown"]})
     session = CountSession(
         scope=scope,

@@ -16,7 +16,7 @@ from .cycle_settings import cycle_settings, intervals
 from .scope_locks import held_pairs
 
 
-def last_counted(tz: str, *, item_id: int | None = None, location_ids=None) -> dict[tuple[int, int], date]:
+def last_counted(tz: str, *, item_id: int | None = None, site_id: int | None = None) -> dict[tuple[int, int], date]:
     """(item, bin) -> the shop-local day it was last counted in an approved session.
 
     Derived from the approved sessions' lines, never stored apart, so it is right after every approval.
@@ -29,8 +29,8 @@ def last_counted(tz: str, *, item_id: int | None = None, location_ids=None) -> d
     )
     if item_id is not None:
         stmt = stmt.where(CountLine.item_id == item_id)
-    if location_ids is not None:
-        stmt = stmt.where(CountLine.location_id.in_(list(location_ids)))
+    if site_id is not None:
+        stmt = stmt.where(CountLine.location_id.in_(select(Location.id).where(Location.site_id == site_id)))
     zone = ZoneInfo(tz)
     return {(item, loc): at.astimezone(zone).date() for item, loc, at in db.session.execute(stmt)}
 
@@ -38,7 +38,7 @@ def last_counted(tz: str, *, item_id: int | None = None, location_ids=None) -> d
 def _held_stock(site_id: int | None) -> tuple[list[Pair], dict[int, Item], dict[int, Location]]:
     """Every (item, bin) holding stock in an active bin of an active site, with its items and bins."""
     stmt = (
-        select(StockLevel.item_id, Location, Item)
+        select(StockLevel.item_id, StockLevel.location_id)
         .join(Location, Location.id == StockLevel.location_id)
         .join(Site, Site.id == Location.site_id)
         .join(Item, Item.id == StockLevel.item_id)
@@ -47,10 +47,12 @@ def _held_stock(site_id: int | None) -> tuple[list[Pair], dict[int, Item], dict[
     )
     if site_id is not None:
         stmt = stmt.where(Location.site_id == site_id)
-    items, bins, pairs = {}, {}, []
-    for item_id, loc, item in db.session.execute(stmt):
-        items[item_id], bins[loc.id] = item, loc
-        pairs.append(Pair(item_id, loc.id, loc.site_id, loc.zone, loc.walk_seq, loc.code))
+    keys = db.session.execute(stmt).all()
+    # By subquery, not a list of ids: a shop's pairs can outnumber SQLite's bound parameters.
+    stocked = select(StockLevel.item_id, StockLevel.location_id).where(StockLevel.quantity != 0).subquery()
+    items = {i.id: i for i in db.session.scalars(select(Item).where(Item.id.in_(select(stocked.c.item_id))))}
+    bins = {b.id: b for b in db.session.scalars(select(Location).where(Location.id.in_(select(stocked.c.location_id))))}
+    pairs = [Pair(i, b, bins[b].site_id, bins[b].zone, bins[b].walk_seq, bins[b].code) for i, b in keys]
     return pairs, items, bins
 
 
@@ -63,8 +65,8 @@ def _due(today: date, tz: str, site_id: int | None):
         )
     }
     settings = cycle_settings()
-    due = due_pairs(pairs, classes, intervals(settings), last_counted(tz, location_ids=bins), today)
-    held = held_pairs(bins)
+    due = due_pairs(pairs, classes, intervals(settings), last_counted(tz, site_id=site_id), today)
+    held = held_pairs()
     in_session = {
         (d.pair.item_id, d.pair.location_id): held.get((d.pair.location_id, d.pair.item_id))
         or held.get((d.pair.location_id, WHOLE_BIN))

@@ -34,12 +34,12 @@ def release_scope_locks(task_id: int) -> None:
     db.session.execute(delete(CountScopeLock).where(CountScopeLock.task_id == task_id))
 
 
-def held_pairs(location_ids) -> dict[tuple[int, int], str]:
-    """(bin, item or WHOLE_BIN) -> number of the open session holding it, for these bins."""
+def held_pairs() -> dict[tuple[int, int], str]:
+    """(bin, item or WHOLE_BIN) -> number of the open session holding it."""
     rows = db.session.execute(
-        select(CountScopeLock.location_id, CountScopeLock.item_id, Task.number)
-        .join(Task, Task.id == CountScopeLock.task_id)
-        .where(CountScopeLock.location_id.in_(list(location_ids)))
+        select(CountScopeLock.location_id, CountScopeLock.item_id, Task.number).join(
+            Task, Task.id == CountScopeLock.task_id
+        )
     )
     return {(loc, item): number for loc, item, number in rows}
 

@@ -3,10 +3,13 @@
 from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from sqlalchemy import select
 
 from ...auth.roles import require_role
 from ...errors import AppError, InvalidInput
-from ...input_limits import int_list, uploaded_text
+from ...extensions import db
+from ...input_limits import INT32_MAX, form_int, int_list, uploaded_text
+from ...models import User
 from ...services import picking, purchasing, stocktake
 from ...services.workflows import KIND_OF, task_document, task_list
 from ..blueprint import web_bp
@@ -61,6 +64,7 @@ def _create(kind: str, form, files) -> list[int]:
                 bins=codes if scope == "bins" else (),
                 items=codes if scope == "items" else (),
                 blind=form.get("blind") != "0",
+                assigned_to=form_int(form.get("assigned_to"), 1, INT32_MAX),
             )
         ]
     lines = _lines_from_form(form.get("lines", ""))
@@ -71,6 +75,10 @@ def _create(kind: str, form, files) -> list[int]:
             )
         ]
     return [picking.create_pick_list(site, lines, current_user.id, form.get("party", ""))]
+
+
+def _counters() -> list[User]:
+    return list(db.session.scalars(select(User).where(User.active).order_by(User.username)))
 
 
 @web_bp.route("/workflows/office/<any('pick-lists','count-sessions'):kind_path>", methods=["GET", "POST"])
@@ -92,6 +100,8 @@ def workflow_office(kind_path):
         kind_path=kind_path,
         label=KIND_LABELS[kind],
         tasks=task_list(kind, open_only=request.args.get("all") != "1"),
+        # Who may be given a count to do (and then approve it besides the managers).
+        people=_counters() if kind == "count_session" else [],
         error=error,
         form=request.form,
     )

@@ -182,6 +182,7 @@ def office_refusal(exc, form=None) -> str:
         "not_count_owner": lambda: _(
             "Only the person counting %(session)s or a manager may approve it.", session=fields.get("session", "")
         ),
+        "unknown_assignee": lambda: _("Choose someone who can sign in to count it."),
         "bad_cycle_settings": lambda: _(
             "Check the numbers: days between counts 1 to 730, items and bins per session 1 to 500, "
             "sessions a day 1 to 50."
