@@ -10,6 +10,7 @@ from ..extensions import db
 from .types import UTCDateTime, utcnow
 
 COUNT_SCOPES = ("site", "zone", "bins", "items")
+# A session's scope may also be "pairs": exactly its count lines' (bin, item), made by cycle counting.
 EVENT_KINDS = (
     *("over_receipt", "not_on_order", "closed_short", "short_pick", "recount", "approved", "cancelled"),
     # A purchase order's life: who confirmed, sent, edited, merged and reopened it, and when.

@@ -5,11 +5,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from tests.builders import NOW
+from tests.builders import NOW, scan
 from tests.services.stocktake.cycle_fixtures import CLOCK, TEA, TZ, count_bins, shop_with_classes
-from webapp.errors import InvalidInput
+from webapp.errors import Conflict, InvalidInput
 from webapp.extensions import db
-from webapp.models import AuditEvent, Location, ReplenishmentResult
+from webapp.models import AuditEvent, CountScopeLock, Location, ReplenishmentResult, Task
+from webapp.services.scanning import apply_scans
 from webapp.services.stocktake import (
     approve,
     cycle_settings,
@@ -147,3 +148,29 @@ def test_a_generated_session_counted_and_approved_leaves_the_due_list(shop):
     count_bins(shop, zone_a, [("A-01-01", CLOCK, 15), ("A-01-02", TEA, 50)])
     approve(zone_a, shop["manager_id"])
     assert [(b, c) for b, c, _ in due_keys(COUNTED_DAY)] == [("B-02-01", "RETRO-CLOCK"), ("C-03-01", "TEA-SENCHA")]
+
+
+def test_a_generated_session_locks_and_counts_exactly_its_due_pairs(shop):
+    [zone_a, *_rest] = generate_due_sessions(COUNTED_DAY, TZ, shop["manager_id"])
+    locks = db.session.execute(
+        select(CountScopeLock.location_id, CountScopeLock.item_id).where(CountScopeLock.task_id == zone_a)
+    )
+    assert sorted(locks) == sorted([(bin_id("A-01-01"), shop["clock"].id), (bin_id("A-01-02"), shop["tea"].id)])
+    [stray] = apply_scans(
+        [scan("count", CLOCK, 1, task_id=zone_a, location="A-01-02", occurred_at=NOW + timedelta(minutes=5))],
+        shop["worker"],
+    )
+    assert (stray.status, stray.reason) == ("rejected", "not_in_count")  # no clock is due in the tea's bin
+    count_bins(shop, zone_a, [("A-01-01", CLOCK, 15)])
+    assert [(r["bin"], r["item_code"], r["counted"]) for r in review(zone_a)["lines"]][-1] == (
+        "A-01-02",
+        "GREEN-TEA",
+        None,
+    )
+
+
+def test_a_stocktake_of_a_whole_bin_in_a_generated_session_is_refused_naming_it(shop):
+    [zone_a, *_rest] = generate_due_sessions(COUNTED_DAY, TZ, shop["manager_id"])
+    with pytest.raises(Conflict) as refused:
+        start_count("TKY", shop["manager_id"], scope="bins", bins=["A-01-02"])
+    assert refused.value.fields["session"] == db.session.get(Task, zone_a).number

@@ -26,6 +26,7 @@ class TaskInfo:
     bins: set = field(default_factory=set)  # count sessions: bins in scope
     items: set = field(default_factory=set)  # count sessions by item: items in scope
     lots: dict = field(default_factory=dict)  # count sessions: (bin, item) -> lots seen at the start
+    exact: bool = False  # a count of (bin, item) pairs: only its lines' pairs may be counted
 
 
 def task_info(ctx, task_id: int) -> TaskInfo:
@@ -41,6 +42,7 @@ def task_info(ctx, task_id: int) -> TaskInfo:
             session = db.session.get(CountSession, task_id)
             info.bins = set(scope_bins(session, task.site_id))
             info.items = set(session.item_ids or [])
+            info.exact = session.scope == "pairs"
             for loc, item, lot in db.session.execute(
                 select(CountLine.location_id, CountLine.item_id, CountLine.lot).where(CountLine.task_id == task_id)
             ):
@@ -90,7 +92,7 @@ def _count_target(info: TaskInfo, item, location, lot):
         raise Rejected("scan_bin_first", "Scan the bin label first, then the items in it.")
     if location.id not in info.bins:
         raise Rejected("not_in_count", f"{location.code} is not part of this count.", code=location.code)
-    if info.items and item.id not in info.items:
+    if (info.items and item.id not in info.items) or (info.exact and (location.id, item.id) not in info.lots):
         raise Rejected("not_in_count", f"{item.name} is not part of this count.", code=item.name)
     lots = info.lots.get((location.id, item.id), set())
     if not lot and len(lots) == 1:

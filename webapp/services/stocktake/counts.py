@@ -1,6 +1,6 @@
 """Stocktake: sessions by site, zone, bins or items; blind counts; variance netted for movements; approval."""
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, tuple_, update
 from sqlalchemy.orm import selectinload
 
 from ...domain.variance import Variance, by_value, totals
@@ -16,7 +16,7 @@ from .scope_locks import release_scope_locks, take_scope_locks
 
 def scope_bins(session: CountSession, site_id: int) -> list[int]:
     """Ids of the bins this session counts."""
-    if session.scope == "bins":
+    if session.scope in ("bins", "pairs"):
         return list(session.location_ids)
     stmt = select(Location.id).where(Location.site_id == site_id, Location.active)
     if session.scope == "zone":
@@ -63,12 +63,15 @@ def open_count(
     blind: bool = True,
     title: str = "",
     assigned_to: int | None = None,
+    pairs: list[tuple[int, int]] | None = None,
 ) -> int:
     """The session itself, in the caller's transaction: its task, its scope locked, the snapshot of its lines.
 
-    A session of bins may also name items: then only those items in those bins are its scope
-    (what cycle counting generates).
+    `pairs` (bin, item) make a session of exactly those items in those bins (scope "pairs", what
+    cycle counting generates): its bins and items are theirs, and only they are locked and counted.
     """
+    if pairs:
+        scope, location_ids, item_ids = "pairs", list(dict.fromkeys(b for b, _ in pairs)), []
     assignee = db.session.get(User, assigned_to) if assigned_to is not None else None
     if assigned_to is not None and (assignee is None or not assignee.active):
         raise InvalidInput("No such user to assign.", code="unknown_assignee", fields={"assigned_to": ["unknown"]})
@@ -93,12 +96,14 @@ def open_count(
     session.task_id = task.id
     db.session.add(session)
     in_scope = scope_bins(session, site_id)
-    take_scope_locks(task.id, site_id, in_scope, item_ids)
+    take_scope_locks(task.id, site_id, in_scope, item_ids, pairs)
     stmt = select(StockLevel.location_id, StockLevel.item_id, StockLevel.lot, StockLevel.quantity).where(
         StockLevel.location_id.in_(in_scope), StockLevel.quantity != 0
     )
     if item_ids:
         stmt = stmt.where(StockLevel.item_id.in_(item_ids))
+    if pairs:
+        stmt = stmt.where(tuple_(StockLevel.location_id, StockLevel.item_id).in_(pairs))
     db.session.add_all(
         CountLine(task_id=task.id, location_id=loc, item_id=item, lot=lot, snapshot_quantity=qty)
         for loc, item, lot, qty in db.session.execute(stmt)

@@ -103,7 +103,7 @@ def generate_due_sessions(today: date, tz: str, user_id: int | None = None, site
     """Open count sessions for the most overdue pairs not already in an open session; their task ids.
 
     Sessions are of the settings' size, one site and zone each in walk order, at most the settings'
-    number per day; each is a session of bins naming its items, so its scope is locked like any count.
+    number per day; each counts exactly its (bin, item) pairs, locked like any count's scope.
     """
     due, _items, _bins, in_session, settings = _due(today, tz, site_id)
     free = [d for d in due if in_session[(d.pair.item_id, d.pair.location_id)] is None]
@@ -113,14 +113,13 @@ def generate_due_sessions(today: date, tz: str, user_id: int | None = None, site
             with db.session.begin_nested():
                 opened.append(_open(group, today, user_id))
         except Conflict:
-            # Its bins and items together reach a pair another open session holds: left for another day.
+            # Another session took one of its pairs since the list was read: left for the next run.
             continue
     return opened
 
 
 def _open(group: list[Due], today: date, user_id: int | None) -> int:
-    bins = list(dict.fromkeys(d.pair.location_id for d in group))
-    items = list(dict.fromkeys(d.pair.item_id for d in group))
     first = group[0].pair
     title = f"ABC {today.isoformat()} {first.zone}".strip()
-    return open_count(first.site_id, user_id, "bins", first.zone, bins, items, title=title)
+    pairs = [(d.pair.location_id, d.pair.item_id) for d in group]
+    return open_count(first.site_id, user_id, "pairs", first.zone, [], [], title=title, pairs=pairs)

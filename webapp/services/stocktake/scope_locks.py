@@ -1,6 +1,6 @@
 """The scope an open count session holds: its (bin, item) pairs, locked in the database until it is approved."""
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, insert, or_, select, tuple_
 from sqlalchemy.exc import IntegrityError
 
 from ...errors import Conflict
@@ -9,23 +9,25 @@ from ...models import CountScopeLock, Item, Location, Site, Task
 from ...models.cycle_counts import WHOLE_BIN
 
 
-def take_scope_locks(task_id: int, site_id: int, bins: list[int], items: list[int]) -> None:
-    """Lock these bins (only these items in them, when given) for the session, or refuse naming the one holding them.
+def take_scope_locks(task_id: int, site_id: int, bins: list[int], items: list[int], pairs=None) -> None:
+    """Lock these bins (only these items in them, or only these (bin, item) pairs, when given) for the
+    session, or refuse naming the session holding any of them.
 
     Creators of counts at one site queue on the site's row (FOR NO KEY UPDATE: inserting rows that
     refer to the site still goes on), so the check below sees every lock committed before it; the
     unique key on (bin, item) refuses a pair taken twice even if that queue were bypassed.
     """
     db.session.execute(select(Site.id).where(Site.id == site_id).with_for_update(key_share=True))
-    clash = _first_clash(bins, items)
+    clash = _first_clash(bins, items, pairs)
     if clash is not None:
         raise _refusal(*clash)
-    rows = [{"task_id": task_id, "location_id": b, "item_id": i} for b in bins for i in (items or [WHOLE_BIN])]
+    keys = pairs or [(b, i) for b in bins for i in (items or [WHOLE_BIN])]
+    rows = [{"task_id": task_id, "location_id": b, "item_id": i} for b, i in keys]
     try:
         with db.session.begin_nested():
             db.session.execute(insert(CountScopeLock), rows)
     except IntegrityError:
-        clash = _first_clash(bins, items)
+        clash = _first_clash(bins, items, pairs)
         raise _refusal(*clash) if clash else Conflict("Another count took this scope.", code="scope_locked") from None
 
 
@@ -44,7 +46,7 @@ def held_pairs() -> dict[tuple[int, int], str]:
     return {(loc, item): number for loc, item, number in rows}
 
 
-def _first_clash(bins: list[int], items: list[int]):
+def _first_clash(bins: list[int], items: list[int], pairs=None):
     """(session number, bin code, item code or None) of the first lock overlapping this scope, else None."""
     lock = CountScopeLock
     stmt = (
@@ -57,7 +59,10 @@ def _first_clash(bins: list[int], items: list[int]):
         .order_by(Location.walk_seq, Location.code, lock.item_id)
         .limit(1)
     )
-    if items:  # a whole-bin lock covers every item; an item lock only its item
+    # A whole-bin lock covers every item in its bin; an item lock only its item.
+    if pairs:
+        stmt = stmt.where(or_(lock.item_id == WHOLE_BIN, tuple_(lock.location_id, lock.item_id).in_(pairs)))
+    elif items:
         stmt = stmt.where(or_(lock.item_id == WHOLE_BIN, lock.item_id.in_(items)))
     return db.session.execute(stmt).first()
 
