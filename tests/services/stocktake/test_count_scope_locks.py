@@ -116,3 +116,11 @@ def test_a_manager_may_approve_a_count_someone_else_opened(shop):
     count_bins(shop, session, [("A-01-01", CLOCK, 16)])
     assert approve(session, shop["manager_id"]) == {"adjustments": 1, "units": 1}
     assert db.session.scalar(select(func.count()).select_from(CountScopeLock)) == 0
+
+
+def test_a_zone_with_no_bins_holds_nothing_and_blocks_nobody(shop):
+    empty = start_count("TKY", shop["manager_id"], scope="zone", zone="Z")
+    assert (
+        db.session.scalar(select(func.count()).select_from(CountScopeLock).where(CountScopeLock.task_id == empty)) == 0
+    )
+    assert start_count("TKY", shop["manager_id"], scope="zone", zone="A")

@@ -23,6 +23,8 @@ def take_scope_locks(task_id: int, site_id: int, bins: list[int], items: list[in
         raise _refusal(*clash)
     keys = pairs or [(b, i) for b in bins for i in (items or [WHOLE_BIN])]
     rows = [{"task_id": task_id, "location_id": b, "item_id": i} for b, i in keys]
+    if not rows:  # a zone with no bins yet: nothing to hold
+        return
     try:
         with db.session.begin_nested():
             db.session.execute(insert(CountScopeLock), rows)
