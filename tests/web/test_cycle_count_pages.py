@@ -85,6 +85,9 @@ def test_the_owner_saves_the_intervals_and_the_trail_keeps_the_change(client, sh
     event = db.session.scalar(select(AuditEvent).where(AuditEvent.object_kind == "cycle_count_settings"))
     assert event.changes["interval_a"] == {"old": 30, "new": 14}
     assert "A every 14 days, B every 60, C every 180" in client.get(PAGE).get_data(as_text=True)
+    client.set_cookie("lang", "ja")
+    activity = client.get("/office/activity").get_data(as_text=True)
+    assert "循環棚卸しの設定" in activity and "A クラス:棚卸し間隔(日)" in activity and "cycle counting" not in activity
 
 
 @pytest.mark.parametrize("bad", ["0", "731", "abc", "", "３０", "9" * 30])

@@ -17,6 +17,7 @@ KIND_LABELS = {
     "mail_server": _l("Mail server"),
     "webhook": _l("Webhook"),
     "stocktake": _l("Stocktake"),
+    "cycle_count_settings": _l("Cycle count settings"),
     "alert": _l("Alert"),
     "label_printer": _l("Label printer"),
 }
@@ -104,4 +105,9 @@ FIELD_LABELS = {
     "email": _l("E-mail"),
     "phone": _l("Telephone"),
     "fax": _l("FAX"),
+    "interval_a": _l("Class A: days between counts"),
+    "interval_b": _l("Class B: days between counts"),
+    "interval_c": _l("Class C: days between counts"),
+    "session_size": _l("Items and bins per session"),
+    "daily_sessions": _l("Sessions generated a day"),
 }

@@ -45,6 +45,6 @@ def shown_label(kind: str, label: str) -> str:
         return f"{ALERT_LABELS.get(first, first)} {rest}".strip()
     if kind == "category_band":
         return str(CATEGORY_LABELS.get(label, label))
-    if kind == "notification_settings":
+    if kind in ("notification_settings", "cycle_count_settings"):  # one row each: the kind says it all
         return ""
     return label
