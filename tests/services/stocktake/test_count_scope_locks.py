@@ -3,12 +3,13 @@
 import pytest
 from sqlalchemy import func, select
 
+from tests.builders import NOW
 from tests.services.picking.test_workflow_concurrency import run_together
-from tests.services.stocktake.cycle_fixtures import CLOCK, TEA, count_bins, shop_with_classes
+from tests.services.stocktake.cycle_fixtures import CLOCK, TEA, TZ, count_bins, shop_with_classes
 from webapp.errors import Conflict, Forbidden
 from webapp.extensions import db
 from webapp.models import CountScopeLock, Movement, Task
-from webapp.services.stocktake import approve, start_count
+from webapp.services.stocktake import approve, generate_due_sessions, start_count
 
 
 @pytest.fixture
@@ -124,3 +125,10 @@ def test_a_zone_with_no_bins_holds_nothing_and_blocks_nobody(shop):
         db.session.scalar(select(func.count()).select_from(CountScopeLock).where(CountScopeLock.task_id == empty)) == 0
     )
     assert start_count("TKY", shop["manager_id"], scope="zone", zone="A")
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_two_managers_generating_the_days_sessions_at_once_make_them_once(app, shop, attempt):
+    made = run_together(app, [lambda: generate_due_sessions(NOW.date(), TZ, shop["manager_id"])] * 2)
+    assert sorted(len(ids) for ids in made) == [0, 3], made  # the second found every due pair taken
+    assert db.session.scalar(select(func.count()).select_from(Task)) == 3
