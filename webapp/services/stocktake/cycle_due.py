@@ -91,7 +91,8 @@ def due_list(today: date, tz: str, site_id: int | None = None) -> dict:
             "abc": d.abc,
             "last_counted": d.last_counted,
             "overdue_days": d.overdue_days,
-            "session": in_session[(d.pair.item_id, d.pair.location_id)],
+            "session": (in_session[(d.pair.item_id, d.pair.location_id)] or (None, None))[1],
+            "session_id": (in_session[(d.pair.item_id, d.pair.location_id)] or (None, None))[0],
         }
         for d in due
     ]

@@ -38,14 +38,14 @@ def release_scope_locks(task_id: int) -> None:
     db.session.execute(delete(CountScopeLock).where(CountScopeLock.task_id == task_id))
 
 
-def held_pairs() -> dict[tuple[int, int], str]:
-    """(bin, item or WHOLE_BIN) -> number of the open session holding it."""
+def held_pairs() -> dict[tuple[int, int], tuple[int, str]]:
+    """(bin, item or WHOLE_BIN) -> (task id, number) of the open session holding it."""
     rows = db.session.execute(
-        select(CountScopeLock.location_id, CountScopeLock.item_id, Task.number).join(
+        select(CountScopeLock.location_id, CountScopeLock.item_id, Task.id, Task.number).join(
             Task, Task.id == CountScopeLock.task_id
         )
     )
-    return {(loc, item): number for loc, item, number in rows}
+    return {(loc, item): (task_id, number) for loc, item, task_id, number in rows}
 
 
 def _first_clash(bins: list[int], items: list[int], pairs=None):
