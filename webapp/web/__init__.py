@@ -3,7 +3,7 @@ workflow screens and the office for managers and owners; htmx partials, server-r
 """
 
 from . import pages as phone_pages  # noqa: F401  (each module registers its routes)
-from . import photos, setup, shell  # noqa: F401
+from . import photos, return_scan, setup, shell  # noqa: F401
 from .blueprint import web_bp
 from .office import (  # noqa: F401
     activity,
