@@ -3,6 +3,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from ..domain.barcodes import MAX_LENGTH
+from ..domain.expiry import LATER_LOT_REASONS
 from ..domain.scanning import MAX_QUANTITY
 from ..models.scans import SCAN_MODES
 from ..services.scanning import ScanIn
@@ -25,6 +26,8 @@ class ScanSchema(Schema):
     expiry = Day(load_default=None, allow_none=True)
     # A serial-tracked unit's serial scanned or typed beside its item code (GS1 AI 21 in the code needs none).
     serial = fields.String(load_default=None, allow_none=True, validate=validate.Length(min=1, max=40))
+    # Why the picker took a later lot than first expiry first out proposed (the phone asks when told to).
+    lot_reason = fields.String(load_default=None, allow_none=True, validate=validate.OneOf(LATER_LOT_REASONS))
     # A shared phone names the worker who made each queued scan (accepted only for workers who signed in on it).
     worker_id = Id(load_default=None, allow_none=True)
 

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from .expiry import fefo_key, is_expired
+
 
 @dataclass(frozen=True)
 class BinStock:
@@ -25,13 +27,20 @@ class Take:
     quantity: int
 
 
-def plan_takes(wanted: int, stock: list[BinStock]) -> tuple[list[Take], int]:
-    """Bins to reserve `wanted` units from, earliest expiry first, then in walk order; and the shortfall."""
+def fefo_order(stock: list[BinStock]) -> list[BinStock]:
+    """Candidates earliest expiry first (no expiry last), then the nearest bin in walk order."""
+    return sorted(stock, key=lambda b: fefo_key(b.expiry, b.walk_seq, b.code, b.lot))
+
+
+def plan_takes(wanted: int, stock: list[BinStock], today: date | None = None) -> tuple[list[Take], int]:
+    """Bins to reserve `wanted` units from, first expiry first out, expired lots never; and the shortfall."""
     takes = []
     # First expiry first out keeps old lots moving; among equal expiries, the walk decides.
-    for bin_ in sorted(stock, key=lambda b: (b.expiry or date.max, b.walk_seq, b.code, b.lot)):
+    for bin_ in fefo_order(stock):
         if wanted <= 0:
             break
+        if today is not None and is_expired(bin_.expiry, today):
+            continue
         qty = min(wanted, bin_.available)
         if qty > 0:
             takes.append(Take(bin_.location_id, bin_.lot, qty))

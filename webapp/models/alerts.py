@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from .types import UTCDateTime, utcnow
 
-ALERT_KINDS = ("reorder", "stockout", "negative_stock", "overstock", "unresolved_barcode")
+ALERT_KINDS = ("reorder", "stockout", "negative_stock", "overstock", "unresolved_barcode", "expiry")
 ALERT_STATUSES = ("open", "acknowledged", "resolved")
 
 

@@ -48,6 +48,7 @@ class Item(db.Model):
             " OR (order_in = 'case' AND case_qty IS NOT NULL)",
             name="order_in",
         ),
+        CheckConstraint("expiry_alert_days IS NULL OR expiry_alert_days BETWEEN 0 AND 3650", name="expiry_alert_days"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,6 +78,8 @@ class Item(db.Model):
     reduced_tax: Mapped[bool] = mapped_column(Boolean, default=False)
     # Each unit has its own serial number: receipts, picks, moves and counts name it.
     serial_tracked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Days before a lot's expiry to alert; NULL: the category's default (domain.expiry.CATEGORY_ALERT_DAYS).
+    expiry_alert_days: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

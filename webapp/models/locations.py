@@ -9,7 +9,8 @@ from ..extensions import db
 from .types import UTCDateTime, utcnow
 
 SITE_KINDS = ("warehouse", "store", "factory", "external")
-LOCATION_KINDS = ("bin", "receiving", "shipping", "staging")
+# A quarantine bin holds expired or held stock: shown in stock, never allocated to a pick.
+LOCATION_KINDS = ("bin", "receiving", "shipping", "staging", "quarantine")
 
 
 class Site(db.Model):
@@ -28,7 +29,9 @@ class Site(db.Model):
 
 class Location(db.Model):
     __tablename__ = "locations"
-    __table_args__ = (CheckConstraint("kind IN ('bin', 'receiving', 'shipping', 'staging')", name="kind"),)
+    __table_args__ = (
+        CheckConstraint("kind IN ('bin', 'receiving', 'shipping', 'staging', 'quarantine')", name="kind"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     site_id: Mapped[int] = mapped_column(ForeignKey("sites.id"), index=True)

@@ -165,7 +165,7 @@ def csv_problem(found: dict) -> str:
         "barcode_taken": lambda: _("already belongs to another item"),
         "pack_not_a_level": lambda: _("not one of the item's packs: %(sizes)s", sizes=params.get("sizes")),
         "unknown_site": lambda: _("no site has this code"),
-        "bad_location_kind": lambda: _("write bin, receiving, shipping or staging"),
+        "bad_location_kind": lambda: _("write bin, receiving, shipping, staging or quarantine"),
         "location_at_other_site": lambda: _("this bin code is already used at another site"),
         "unknown_location": lambda: _("no bin has this code"),
         "missing_column": lambda: _("the column is missing from the first row"),

@@ -17,7 +17,7 @@ PROBLEMS = {
     "barcode_taken": "already belongs to another item",
     "pack_not_a_level": "not one of the item's packs: {sizes}",
     "unknown_site": "unknown site",
-    "bad_location_kind": "bin, receiving, shipping or staging",
+    "bad_location_kind": "bin, receiving, shipping, staging or quarantine",
     "location_at_other_site": "already used at another site",
     "unknown_location": "unknown location",
     "missing_column": "missing column",

@@ -5,7 +5,9 @@ from sqlalchemy import func, select, update
 from ...domain.picking import BinStock, plan_takes
 from ...extensions import db
 from ...models import Allocation, Location, StockLevel
+from ..expiry import shop_today
 
+# Never "quarantine": stock held there (expired, damaged) is not offered to a picker.
 PICKABLE_KINDS = ("bin", "staging", "receiving")
 
 
@@ -59,9 +61,10 @@ def lock_stock(site_id: int, item_ids) -> dict[int, list[BinStock]]:
 
 
 def reserve(site_id: int, demand: list[tuple[int, int]]):
-    """For each (item, qty): the takes by bin and the unreserved shortfall."""
+    """For each (item, qty): the takes by bin, first expiry first out and never an expired lot; and the shortfall."""
     stock = lock_stock(site_id, [i for i, _ in demand])
-    return {item_id: plan_takes(qty, stock.get(item_id, [])) for item_id, qty in demand}
+    today = shop_today()
+    return {item_id: plan_takes(qty, stock.get(item_id, []), today) for item_id, qty in demand}
 
 
 def take_reserved(line_id: int, quantity: int) -> bool:

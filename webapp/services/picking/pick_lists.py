@@ -2,12 +2,14 @@
 
 from sqlalchemy import select
 
+from ...domain.expiry import is_expired
 from ...domain.picking import walk_order
 from ...errors import Conflict, InvalidInput, NotFound
 from ...extensions import db
-from ...models import Allocation, Location, Task, TaskEvent, TaskLine
+from ...models import Allocation, Location, StockLevel, Task, TaskEvent, TaskLine
 from ...models.types import utcnow
 from ..core import transactional
+from ..expiry import shop_today
 from ..tasks import (
     add_numbered,
     demand_lines,
@@ -173,8 +175,24 @@ def cancel_pick_list(task_id: int, user_id: int) -> None:
     record_event(task_id, "cancelled", user_id=user_id)
 
 
+def _line_expiries(task: Task) -> dict[tuple, object]:
+    """(item, bin, lot) -> expiry of the lots the lines propose, as the ledger holds them."""
+    lines = [ln for ln in task.lines if ln.location_id is not None]
+    if not lines:
+        return {}
+    rows = db.session.execute(
+        select(StockLevel.item_id, StockLevel.location_id, StockLevel.lot, StockLevel.expiry).where(
+            StockLevel.item_id.in_({ln.item_id for ln in lines}),
+            StockLevel.location_id.in_({ln.location_id for ln in lines}),
+        )
+    )
+    return {(i, loc, lot): expiry for i, loc, lot, expiry in rows}
+
+
 def pick_lines(task: Task) -> list[dict]:
-    """Lines in walk order with bin, item, asked, picked, short and what is left."""
+    """Lines in walk order with bin, item, the proposed lot and its expiry, asked, picked, short and what is left."""
+    expiries = _line_expiries(task)
+    today = shop_today()
     shorts = {
         e.task_line_id: e
         for e in db.session.scalars(
@@ -185,6 +203,7 @@ def pick_lines(task: Task) -> list[dict]:
     for line in task.lines:
         short = shorts.get(line.id)
         left = 0 if short else max(line.quantity - line.done_quantity, 0)
+        expiry = expiries.get((line.item_id, line.location_id, line.lot))
         rows.append(
             {
                 "id": line.id,
@@ -198,6 +217,8 @@ def pick_lines(task: Task) -> list[dict]:
                 "case_qty": line.item.case_qty,
                 "bin": line.location.code if line.location else None,
                 "lot": line.lot,
+                "expiry": expiry.isoformat() if expiry else None,
+                "expired": is_expired(expiry, today),
                 "quantity": line.quantity,
                 "picked": line.done_quantity,
                 "short": short.quantity if short else 0,

@@ -6,6 +6,7 @@ from ...extensions import db
 from ...models import Item, Scan, StockLevel
 from ...models.types import utcnow
 from ..core import driver_insert, insert_ignore, post_movements, transactional
+from ..expiry import check_expiry_alerts
 from ..notifications import check_stock_alerts, raise_alert
 from .context import load_context
 from .plan_rows import Plan, Rejected
@@ -186,3 +187,7 @@ def _after_post(applied: list[Plan], ctx) -> None:
                 details={"code": row["code"]},
             )
     check_stock_alerts({(i, ctx.locations_by_id[loc].site_id) for i, loc in pairs})
+    # Only lots with a date can be alerted: a lot picked out or quarantined resolves its alert at once.
+    dated = {m["item_id"] for p in applied for m in p.movements if m["lot"] or m["expiry"]}
+    if dated:
+        check_expiry_alerts(dated, ctx.task_data.get("today"))

@@ -2,7 +2,9 @@
 
 from ...domain.barcodes import MalformedCode
 from ...domain.scanning import QuantityRefused, base_quantity
+from ..expiry import lot_expiries, shop_today
 from .context import ScanContext
+from .lot_rules import refuse_expired
 from .plan_rows import Plan, Rejected, default_bin, movement_rows, scan_row
 from .serials import book_serial_moves, serial_of, with_serial
 from .task_plans import plan_task_scan
@@ -39,6 +41,12 @@ def _units(scan: ScanIn, pack_qty: int, gs1_count: int | None) -> int:
         return base_quantity(scan.quantity, pack_qty, gs1_count)
     except QuantityRefused as exc:
         raise Rejected(exc.reason, exc.message, **exc.params) from exc
+
+
+def _refuse_expired(ctx: ScanContext, item_id: int, location, lot: str, expiry) -> None:
+    """A pick outside a list may not take an expired lot either (the ledger's expiry wins over the code's)."""
+    held = lot_expiries(item_id, location.id).get(lot) if location is not None else None
+    refuse_expired(lot, held[0] if held else expiry, ctx.task_data.setdefault("today", shop_today()))
 
 
 def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: dict) -> Plan:
@@ -112,6 +120,8 @@ def plan_scan(pos: int, scan: ScanIn, ctx: ScanContext, actor: Actor, earlier: d
         return with_serial(task_plan, ctx, serial_of(scan, parsed))
     if location is None and scan.mode not in ("lookup", "count"):
         location = default_bin(ctx, scan.mode, quantity, item_id, site_id)
+    if scan.mode == "pick" and (lot or expiry):
+        _refuse_expired(ctx, item_id, location, lot, expiry)
     row = scan_row(
         scan,
         actor,

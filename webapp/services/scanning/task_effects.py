@@ -8,7 +8,7 @@ from ...models import Allocation, CountLine, Scan, Task, TaskLine
 from ..core import insert_ignore
 from ..picking import take_reserved
 from ..purchasing import receive_on_order
-from ..tasks import lock_open_task
+from ..tasks import lock_open_task, record_event
 from .plan_rows import Refused
 from .task_undo import UNDO, count_progress, lock_for_undo
 from .types import ScanOutcome
@@ -27,6 +27,17 @@ def _pick(effect: dict):
         .values(done_quantity=t.done_quantity + effect["quantity"])
     )
     done, qty = db.session.execute(select(t.done_quantity, t.quantity).where(t.id == effect["line_id"])).one()
+    later = effect.get("later_lot")
+    if later:  # a later lot than first expiry first out proposed: the task keeps why
+        record_event(
+            effect["task_id"],
+            "later_lot",
+            line_id=effect["line_id"],
+            quantity=effect["quantity"],
+            reason=f"{later['reason']}: lot {later['lot']} instead of {later['proposed']}",
+            user_id=effect["user_id"],
+            scan_id=effect["scan_id"],
+        )
     return f"picked {done} of {qty}", [], {"done": done, "expected": qty}
 
 

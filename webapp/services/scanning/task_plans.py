@@ -6,9 +6,12 @@ from sqlalchemy import select
 
 from ...extensions import db
 from ...models import CountLine, CountSession, Task, TaskLine
+from ..expiry import lot_expiries, shop_today
+from ..picking import reserved
 from ..stocktake import scope_bins
 from ..tasks import OPEN_STATUSES
 from .context import load_locations
+from .lot_rules import check_pick_lot, refuse_expired
 from .plan_rows import Plan, Rejected, default_bin, movement_rows, scan_row
 from .types import ScanOutcome
 
@@ -56,12 +59,17 @@ def _bin_codes(ctx, location_ids) -> list[str]:
     return [ctx.locations_by_id[i].code for i in location_ids]
 
 
-def _pick_line(ctx, info: TaskInfo, item, location, lot):
+def _pick_line(ctx, info: TaskInfo, item, location, lot, expiry, scan, quantity):
+    """The line a pick scan takes from, its bin, the lot it takes and why a later lot (None: the proposed one)."""
     lines = [ln for ln in info.lines if ln.item_id == item.id and ln.location_id is not None]
     if not lines:
         raise Rejected("wrong_item", f"{item.name} is not on this pick list.", name=item.name)
     if location is None:  # an API client that trusts the list: take the next bin of the item
         location = ctx.locations_by_id.get(lines[0].location_id) or _bin_ref(ctx, lines[0].location_id)
+    lots = _lots_at(ctx, item.id, location.id)
+    today = ctx.task_data.setdefault("today", shop_today())
+    if lot:  # an expired lot is said to be expired wherever it is scanned, before which bin to go to
+        refuse_expired(lot, lots[lot][0] if lot in lots else expiry, today)
     here = [ln for ln in lines if ln.location_id == location.id]
     if not here:
         bins = ", ".join(dict.fromkeys(_bin_codes(ctx, [ln.location_id for ln in lines])))
@@ -72,14 +80,24 @@ def _pick_line(ctx, info: TaskInfo, item, location, lot):
             bins=bins,
             code=location.code,
         )
-    if lot:
+    if lot and any(ln.lot == lot for ln in here):
         here = [ln for ln in here if ln.lot == lot]
-        if not here:
-            raise Rejected(
-                "wrong_lot", f"Lot {lot} is not the lot to pick at {location.code}.", lot=lot, code=location.code
-            )
     line = next((ln for ln in here if ln.done_quantity < ln.quantity), here[0])
-    return line, location
+    taken, reason = check_pick_lot(line.lot, lot or line.lot, lots, expiry, today, location.code, scan.lot_reason)
+    if taken != line.lot:
+        held = reserved([item.id], [location.id]).get((item.id, location.id, taken), 0)
+        if lots[taken][1] - held < quantity:
+            raise Rejected(
+                "lot_held", f"Lot {taken} at {location.code} is held for other picks.", lot=taken, code=location.code
+            )
+    return line, location, taken, reason
+
+
+def _lots_at(ctx, item_id: int, location_id: int) -> dict:
+    cache = ctx.task_data.setdefault("lots", {})
+    if (item_id, location_id) not in cache:
+        cache[(item_id, location_id)] = lot_expiries(item_id, location_id)
+    return cache[(item_id, location_id)]
 
 
 def _bin_ref(ctx, location_id):
@@ -129,9 +147,10 @@ def plan_task_scan(pos, scan, ctx, actor, *, item_id, quantity, location, to_loc
     if info.kind == "purchase_order":
         location = location or default_bin(ctx, "receive", quantity, item_id, info.site_id)
     elif info.kind == "pick_list":
-        line, location = _pick_line(ctx, info, item, location, lot)
-        lot = line.lot
+        line, location, lot, reason = _pick_line(ctx, info, item, location, lot, expiry, scan, quantity)
         effect["line_id"] = line.id
+        if reason:
+            effect["later_lot"] = {"lot": lot, "proposed": line.lot, "reason": reason}
     elif info.kind == "count_session":
         lot = _count_target(info, item, location, lot)
         effect.update(location_id=location.id, lot=lot)
@@ -152,6 +171,11 @@ def plan_task_scan(pos, scan, ctx, actor, *, item_id, quantity, location, to_loc
     )
     plan = Plan(pos, scan, row)
     plan.movements = movement_rows(row, scan.mode, quantity, ctx)
+    if "later_lot" in effect:  # the ledger keeps why FEFO was not followed, beside the task event
+        for move in plan.movements:
+            move["note"] = (
+                f"later lot {lot} instead of {effect['later_lot']['proposed']}: {effect['later_lot']['reason']}"
+            )
     plan.outcome = ScanOutcome(
         str(scan.scan_id),
         "applied",

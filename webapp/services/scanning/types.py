@@ -23,6 +23,7 @@ class ScanIn:
     lot: str | None = None
     expiry: date | None = None
     serial: str | None = None  # a serial-tracked unit's serial, when not in the code's GS1 AI 21
+    lot_reason: str | None = None  # why a later lot was picked than the one proposed (domain.expiry)
 
 
 @dataclass

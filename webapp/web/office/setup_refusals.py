@@ -17,6 +17,7 @@ BIN_KIND_LABELS = {
     "receiving": _l("Receiving"),
     "shipping": _l("Shipping"),
     "staging": _l("Staging"),
+    "quarantine": _l("Quarantine (never picked)"),
 }
 
 _FIELD_LABELS = {
