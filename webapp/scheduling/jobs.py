@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 
 from ..services.backups import backup_settings, take_backup
+from ..services.expiry import run_expiry_alerts
 from ..services.jobs import daily_time
 from ..services.notifications import dispatch
 from ..services.purchasing import auto_times_fields, retry_fields, retry_order_deliveries, run_auto_ordering
@@ -45,6 +46,12 @@ def nightly_backup_time() -> dict | None:
 def nightly_recompute_time() -> dict:
     """The owner's time for the engine recompute (set on the Jobs page), 01:30 shop time by default."""
     hour, minute = daily_time("nightly-recompute", "01:30").split(":")
+    return {"hour": int(hour), "minute": int(minute)}
+
+
+def expiry_alerts_time() -> dict:
+    """The daily expiry check (set on the Jobs page), 05:00 shop time by default: before the shop opens."""
+    hour, minute = daily_time("expiry-alerts", "05:00").split(":")
     return {"hour": int(hour), "minute": int(minute)}
 
 
@@ -87,4 +94,6 @@ JOBS = (
     Job("auto-ordering", auto_times_fields, run_auto_ordering, lease=timedelta(minutes=30)),
     Job("order-sending-retries", retry_fields, retry_order_deliveries, lease=timedelta(minutes=30)),
     Job("cycle-count-sessions", cycle_count_time, generate_cycle_counts, lease=timedelta(minutes=30)),
+    # Lots within their alert days of expiry, or past it: alerted once, resolved when gone or quarantined.
+    Job("expiry-alerts", expiry_alerts_time, run_expiry_alerts, lease=timedelta(minutes=30)),
 )

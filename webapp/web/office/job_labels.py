@@ -10,6 +10,7 @@ JOB_LABELS = {
     "auto-ordering": _l("Automatic ordering"),
     "order-sending-retries": _l("Order sending retries"),
     "cycle-count-sessions": _l("Cycle count sessions"),
+    "expiry-alerts": _l("Expiry alerts"),
 }
 JOB_HINTS = {
     "alert-deliveries": _l("Sends new stock alerts and the daily digest by e-mail and webhook."),
@@ -20,6 +21,9 @@ JOB_HINTS = {
         "Every minute while a failed order e-mail or FAX waits to be sent again; off otherwise."
     ),
     "cycle-count-sessions": _l("Opens the day's count sessions of the items and bins due by their ABC class."),
+    "expiry-alerts": _l(
+        "Alerts lots near or past their expiry date, and resolves the alerts of lots gone or quarantined."
+    ),
 }
 OUTCOMES = {
     "ok": _l("Done"),
@@ -29,7 +33,7 @@ OUTCOMES = {
 }
 TRIGGERS = {"schedule": _l("On time"), "catch-up": _l("Caught up after a stop"), "requested": _l("Run now")}
 # Jobs whose daily time the owner sets on this page (the backup's time lives on the Backups page).
-DAILY_DEFAULTS = {"nightly-recompute": "01:30", "cycle-count-sessions": "06:00"}
+DAILY_DEFAULTS = {"nightly-recompute": "01:30", "cycle-count-sessions": "06:00", "expiry-alerts": "05:00"}
 
 
 def job_label(name: str) -> str:

@@ -57,6 +57,7 @@ ALERT_LABELS = {
     "negative_stock": _l("Negative stock"),
     "overstock": _l("Overstock"),
     "unresolved_barcode": _l("Unknown barcode"),
+    "expiry": _l("Expiry"),
 }
 
 BAND_LABELS = {"risk": _l("Below band"), "ok": _l("In band"), "overstock": _l("Above band"), "none": _l("No band")}
