@@ -21,6 +21,13 @@ export function nextPick(task, pending) {
   return null;
 }
 
+/** A pick line's proposed lot and its expiry in words ("expired" said, not only shown in colour); "" without a lot. */
+export function lotText(line) {
+  if (!line.lot && !line.expiry) return "";
+  const text = line.expiry ? fill(wt.lot_expiry, { lot: line.lot || "—", expiry: line.expiry }) : fill(wt.lot_only, { lot: line.lot });
+  return line.expired ? `${text} · ${wt.expired}` : text;
+}
+
 function row(list, cls, main, sub, button) {
   const li = document.createElement("li");
   li.className = cls;
@@ -50,13 +57,14 @@ export function drawLines(list, task, pending, { short }) {
     for (const l of task.lines) {
       const got = l.picked + queued(pending, l.bin, l.item_id);
       const done = l.unavailable ? l.short > 0 : got + l.short >= l.quantity;
-      const sub = l.unavailable ? (l.short ? wt.done : wt.unavailable) : `${fill(wt.picked, { n: mixed(got, l, wt), m: mixed(l.quantity, l, wt) })}${l.short ? ` · ${wt.short} ${mixed(l.short, l, wt)}` : ""}`;
+      const picked = `${fill(wt.picked, { n: mixed(got, l, wt), m: mixed(l.quantity, l, wt) })}${l.short ? ` · ${wt.short} ${mixed(l.short, l, wt)}` : ""}`;
+      const sub = l.unavailable ? (l.short ? wt.done : wt.unavailable) : [picked, lotText(l)].filter(Boolean).join(" · ");
       let button = null;
       if (l.unavailable && !l.short) {
         button = Object.assign(document.createElement("button"), { className: "btn btn-small", type: "button", textContent: wt.short });
         button.addEventListener("click", () => short(l));
       }
-      row(list, `wf-line ${done ? "is-done" : ""} ${next && next.id === l.id ? "is-next" : ""}`,
+      row(list, `wf-line ${done ? "is-done" : ""} ${next && next.id === l.id ? "is-next" : ""} ${l.expired ? "is-expired" : ""}`,
         `${l.bin || "—"}  ${l.item_name}`, sub, button);
     }
   } else {

@@ -8,8 +8,9 @@ import { classify, itemName, photoOf } from "../reference.js";
 import { startScreenInputs } from "../scanner.js";
 import { fill } from "../status.js";
 import { mixed } from "./pack-quantity.js";
+import { askLotReason, resendWithReason, wireLotReason } from "./lot-reason.js";
 import { askShort, wirePickActions } from "./pick-actions.js";
-import { drawLines, nextPick } from "./task-lines.js";
+import { drawLines, lotText, nextPick } from "./task-lines.js";
 import { countFigures, reasonText, receipt, receiptVerdict, refuseOn, show } from "./task-steps.js";
 import { fetchTask, OPEN, pendingWork, savedTask, wcfg, withActions, wt } from "./tasks.js";
 
@@ -75,8 +76,10 @@ function guideStep() {
     const shorts = task.lines.filter((l) => l.short_queued).map((l) => fill(wt.short_queued, { n: l.short, name: l.item_name }));
     if (!line) return show("ok", "", wt.all_picked, shorts.join(" · "));
     const where = fill(wt.go_to_bin, { code: line.bin });
+    // The proposed lot (first expiry first out) is said with its expiry, so the picker takes the right carton.
+    const hint = [lotText(line), state.bin ? wt.scan_item : wt.scan_bin].filter(Boolean).join(" · ");
     return show(state.bin ? "bin" : "idle", where, `${line.case_qty || line.inner_qty ? fill(wt.take_packs, { n: mixed(line.left_now, line, wt) }) : fill(wt.take, { n: line.left_now })} × ${line.item_name}`,
-      state.bin ? wt.scan_item : wt.scan_bin);
+      hint);
   }
   if (task.kind === "count_session") {
     if (!state.bin) return show("idle", wt.count_bin, "");
@@ -152,6 +155,12 @@ async function onItem(found) {
     if (!line) return refuse(wt.all_picked);
     if (!state.bin) return refuse(wt.scan_bin, fill(wt.go_to_bin, { code: line.bin }));
     if (found.item.id !== line.item_id) return refuse(fill(wt.wrong_item, { name: line.item_name }), name);
+    const parsed = found.parsed || {};
+    if (parsed.lot && line.lot && parsed.lot !== line.lot && parsed.expiry && line.expiry && parsed.expiry > line.expiry) {
+      // A later lot than proposed: asked here, so the reason goes with the scan even offline.
+      const ask = fill(wt.later_lot_ask, { lot: parsed.lot, proposed: line.lot, expiry: line.expiry });
+      return askLotReason(ask, (reason) => queuePick({ ...body, location: state.bin.code, lot_reason: reason }, found));
+    }
   } else if (task.kind === "count_session" && !state.bin) {
     return refuse(wt.count_bin);
   }
@@ -168,20 +177,27 @@ async function onItem(found) {
     if (found.serial) body.serial = found.serial;
     found = { ...found, qty: 1 };
   }
+  if (task.kind === "pick_list") return queuePick(body, found);
   const units = await queueScan(body, found);
-  state.item = task.kind === "pick_list" ? null : { id: found.item.id, name };
+  state.item = { id: found.item.id, name };
   await redraw();
-  if (task.kind === "pick_list") {
-    show("ok", here(), `${name} +${units}`, wt.sent);
-    signal("ok", name, `+${units}`);
-    // Another scan may have cleared the bin while this one awaited the redraw.
-    if (state.bin && nextPick(state.task, state.pending)?.bin !== state.bin.code) state.bin = null;
-  } else if (task.kind === "count_session") {
+  if (task.kind === "count_session") {
     signal("ok", name, String(countFigures(state.task, state.pending, state.bin.code, found.item.id).qty));
   } else {
     const v = receiptVerdict(receipt(state.task, state.pending, found.item.id));
     signal(v.kind, v.text, String(v.figures.qty));  // what to know in words, the figure in large type
   }
+}
+
+async function queuePick(body, found) {
+  const name = itemName(found.item, lang);
+  const units = await queueScan(body, found);
+  state.item = null;
+  await redraw();
+  show("ok", here(), `${name} +${units}`, wt.sent);
+  signal("ok", name, `+${units}`);
+  // Another scan may have cleared the bin while this one awaited the redraw.
+  if (state.bin && nextPick(state.task, state.pending)?.bin !== state.bin.code) state.bin = null;
 }
 
 async function onScan(event) {
@@ -228,7 +244,11 @@ async function verdicts() {
   for (const row of await recent(100)) {
     if (!sent.has(row.scan_id) || sent.get(row.scan_id) === row.state) continue;
     sent.set(row.scan_id, row.state);
-    if (row.state === "attention") refuse(wt.rejected, reasonText(row.result || {}) || t.rejected);
+    if (row.state !== "attention") continue;
+    const said = reasonText(row.result || {}) || t.rejected;
+    refuse(wt.rejected, said);
+    // The server knows the lot is later than proposed (the phone could not tell): ask why, then send it again.
+    if (row.result && row.result.reason === "later_lot") askLotReason(said, (reason) => resendWithReason(row, reason, sent));
   }
   await redraw(true);
 }
@@ -275,6 +295,7 @@ async function redraw(fetchAgain = false) {
 function setUp() {
   document.querySelector(".topbar-title").textContent = ref === "transfer" ? wt.transfer : document.title.split(" · ")[0];
   wirePickActions({ state, sent, redraw }, refuse);
+  wireLotReason(refuse);
   $("wf-undo").addEventListener("click", undoLast);
   document.addEventListener("scan", onScan);
   ({ quantity } = startScreenInputs({ ponyfillUrl: config.urls.decoder, onCameraError: (err) => cameraError(err, t) }));

@@ -4,6 +4,7 @@ list with the articles' columns for a period (and its CSV for Excel).
 """
 
 from .queries import (
+    dated_lots,
     get_item,
     item_for_code,
     item_stock_summary,
@@ -19,6 +20,7 @@ from .serials import serial_history, serials_in_stock
 __all__ = [
     "SORTS",
     "StockFilter",
+    "dated_lots",
     "get_item",
     "item_for_code",
     "item_stock_summary",

@@ -6,10 +6,12 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 
 from ...domain.barcodes import MalformedCode, parse_code
+from ...domain.expiry import alert_days, expiry_state
 from ...errors import InvalidInput, NotFound
 from ...extensions import db
 from ...models import Barcode, Item, Location, Movement, Site, StockLevel
 from ..core import on_order_by_site, reorder_points
+from ..expiry import shop_today
 from .serials import items_with_serial, serial_history, serials_in_stock
 
 
@@ -48,21 +50,36 @@ def stock_rows(
         stmt = stmt.where(StockLevel.location_id == location_id)
     if not include_zero:
         stmt = stmt.where(StockLevel.quantity != 0)
+    today = shop_today()
     return [
         {
             "item_id": i.id,
             "item_code": i.code,
             "item_name": i.name,
+            "item_name_en": i.name_en,
             "location": loc.code,
             "location_id": loc.id,
             "site": s.code,
             "site_id": s.id,
             "lot": sl.lot,
             "expiry": sl.expiry.isoformat() if sl.expiry else None,
+            # ok, soon (within the item's alert days) or expired: the pages say it in words, not colour only
+            "expiry_state": expiry_state(sl.expiry, today, alert_days(i.expiry_alert_days, i.category)),
+            "location_kind": loc.kind,
             "quantity": sl.quantity,
         }
         for sl, i, loc, s in db.session.execute(stmt)
     ]
+
+
+def dated_lots(item_ids, site_id: int | None = None) -> list[dict]:
+    """Stock rows of lots with an expiry date for these items, earliest expiry first."""
+    if not item_ids:
+        return []
+    rows = [r for item_id in sorted(set(item_ids)) for r in stock_rows(item_id=item_id, site_id=site_id)]
+    return sorted(
+        (r for r in rows if r["expiry"]), key=lambda r: (r["expiry"], r["item_code"], r["location"], r["lot"])
+    )
 
 
 def item_stock_summary(item: Item) -> dict:

@@ -18,7 +18,7 @@ from ...models.catalog import STOCK_CLASSES
 from ...models.types import utcnow
 from ...services.replenishment import dashboard as dashboard_numbers
 from ...services.replenishment import recompute
-from ...services.stock import SORTS, StockFilter, stock_csv, stock_table
+from ...services.stock import SORTS, StockFilter, dated_lots, stock_csv, stock_table
 from ..blueprint import web_bp
 from ..pages import render_fragment
 from ..strings import server_message
@@ -111,6 +111,7 @@ def office_stock():
         **office_context(
             f=f,
             rows=rows[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE],
+            lots=dated_lots({r["item_id"] for r in rows[(page_no - 1) * PAGE_SIZE : page_no * PAGE_SIZE]}, f.site_id),
             total=len(rows),
             page_no=page_no,
             pages=pages,
