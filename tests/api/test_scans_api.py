@@ -80,6 +80,8 @@ def test_a_batch_answers_one_result_per_scan_in_order(as_role):
         (scan_json(mode="move", location="A-01-01"), "to_location"),
         (scan_json(mode="undo"), "undo_of"),
         (scan_json(task_id="PO-1"), "task_id"),
+        (scan_json(mode="pick", lot_reason="felt like it"), "lot_reason"),
+        (scan_json(mode="pick", lot_reason="x" * 5000), "lot_reason"),
     ],
 )
 def test_a_malformed_scan_gets_422_naming_the_field_and_changes_nothing(as_role, body, field):

@@ -96,3 +96,34 @@ def test_a_later_lot_only_the_server_can_date_is_asked_after_the_refusal_and_sen
     assert on_hand("L-LATE") == 3
     event = db.session.scalar(select(TaskEvent).where(TaskEvent.task_id == pl, TaskEvent.kind == "later_lot"))
     assert event.reason == "earlier_not_found: lot L-LATE instead of L-GOOD"
+
+
+def test_offline_the_reason_for_a_later_lot_waits_in_the_queue_with_its_scan(phone, lots):
+    pl = create_pick_list("TKY", [(JAN, 1)], lots["manager"], number="PL-704")
+    device = phone()
+    page = device.login()
+    page.goto("/workflows/")
+    page.wait_for_selector("a[data-number='PL-704']")
+    device.wait_for_worker()
+    device.wait_for_reference()
+    device.server.stop()
+    device.context.set_offline(True)
+    assert page.reload().from_service_worker
+    page.wait_for_selector("body[data-tasks-loaded='offline']")
+    page.click("a[data-number='PL-704']")
+    page.wait_for_selector("body[data-ready='1']")
+    typed(page, "A-01-01")
+    typed(page, gs1("L-LATE", lots["dates"]["L-LATE"]))
+    page.wait_for_selector("#lot-ask", state="visible")
+    page.select_option("#lot-reason", "damaged_packaging")
+    page.click("#lot-yes")
+    device.wait_for_queue(pending=1)
+    queued = page.evaluate("async () => (await import('/static/js/queue.js')).pending(null).then(r => r[0].body)")
+    assert queued["lot_reason"] == "damaged_packaging" and queued["task_id"] == pl
+
+    device.server.start()
+    device.context.set_offline(False)
+    device.wait_for_queue(pending=0, attention=0, timeout=30)
+    assert on_hand("L-LATE") == 3
+    event = db.session.scalar(select(TaskEvent).where(TaskEvent.task_id == pl, TaskEvent.kind == "later_lot"))
+    assert event.reason == "damaged_packaging: lot L-LATE instead of L-GOOD"

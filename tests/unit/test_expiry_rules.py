@@ -47,9 +47,10 @@ def test_later_means_a_later_date_or_no_date_against_a_dated_lot():
 
 
 def test_alert_days_come_from_the_item_then_its_category_then_the_shop_default():
-    assert alert_days(7, "fresh") == 7
-    assert alert_days(None, "fresh") == 3
-    assert alert_days(None, "Parts") == 90
+    assert alert_days(7, "fresh_food") == 7
+    assert alert_days(0, "manufacturing_parts") == 0
+    assert alert_days(None, "fresh_food") == 3
+    assert alert_days(None, "manufacturing_parts") == 90
     assert alert_days(None, "general") == 30
 
 

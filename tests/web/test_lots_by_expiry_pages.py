@@ -13,7 +13,7 @@ from webapp.models import Location
 @pytest.fixture
 def office(app, client):
     w = build_world()
-    w["clock"].category = "parts"
+    w["clock"].category = "manufacturing_parts"
     db.session.execute(Location.__table__.update().where(Location.code == "C-03-01").values(kind="quarantine"))
     db.session.commit()
     receive_lot(w["worker"], "A-01-01", 5, "P-OLD", days_from_today(-2))

@@ -2,8 +2,15 @@
 
 from datetime import date
 
-# Days before expiry an item's lots are alerted when the item sets no days of its own, by category.
-CATEGORY_ALERT_DAYS = {"fresh": 3, "chilled": 3, "food": 14, "drink": 30, "medicine": 60, "parts": 90}
+# Days before expiry an item's lots are alerted when the item sets no days of its own, by the item
+# categories of domain.classification: fresh food is sold within days, parts are used over months.
+CATEGORY_ALERT_DAYS = {
+    "fresh_food": 3,
+    "supermarket": 14,
+    "apparel": 30,
+    "manufacturing_parts": 90,
+    "semiconductors_heavy_industry": 90,
+}
 DEFAULT_ALERT_DAYS = 30
 MAX_ALERT_DAYS = 3650
 

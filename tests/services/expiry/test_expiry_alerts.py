@@ -6,8 +6,10 @@ from sqlalchemy import select
 from tests.builders import scan
 from tests.fefo_fixtures import days_from_today, gs1, receive_lot
 from tests.workflow_fixtures import build_world
+from webapp.errors import InvalidInput
 from webapp.extensions import db
 from webapp.models import Alert, Item, Location
+from webapp.services.catalog import update_item
 from webapp.services.expiry import EXPIRY_KIND, run_expiry_alerts
 from webapp.services.scanning import apply_scans
 
@@ -15,7 +17,7 @@ from webapp.services.scanning import apply_scans
 @pytest.fixture
 def world(app):
     w = build_world()
-    w["clock"].category = "parts"  # alerted 90 days ahead
+    w["clock"].category = "manufacturing_parts"  # alerted 90 days ahead
     db.session.commit()
     return w
 
@@ -44,7 +46,7 @@ def test_a_lot_within_its_category_days_is_alerted_once_however_often_the_check_
 
 def test_fresh_food_is_alerted_three_days_ahead_and_an_item_may_set_its_own_days(world):
     tea = world["tea"]
-    tea.category = "fresh"
+    tea.category = "fresh_food"
     db.session.commit()
     receive_lot(world["worker"], "B-02-01", 12, "T-1205", days_from_today(3), gtin="4987654321094")
     receive_lot(world["worker"], "C-03-01", 12, "T-1210", days_from_today(8), gtin="4987654321094")
@@ -95,3 +97,13 @@ def test_a_lot_without_an_expiry_is_never_alerted(world):
     receive_lot(world["worker"], "A-01-01", 4, "P-OLD", days_from_today(1))
     apply_scans([scan("receive", "4901234567894", 4, location="A-01-02", lot="NO-DATE")], world["worker"])
     assert run_expiry_alerts() == {"raised": 0, "resolved": 0, "open": 1}
+
+
+def test_an_item_sets_its_own_alert_days_through_the_catalog_within_bounds(world):
+    item = world["clock"]
+    update_item(item.id, {"expiry_alert_days": 120})
+    db.session.expire_all()
+    assert db.session.get(Item, item.id).expiry_alert_days == 120
+    with pytest.raises(InvalidInput) as refused:
+        update_item(item.id, {"expiry_alert_days": 4000})
+    assert "expiry_alert_days" in refused.value.fields

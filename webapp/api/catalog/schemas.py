@@ -39,6 +39,7 @@ class ItemSchema(Schema):
     safety_stock = Int(0)
     reorder_point = Int(0)
     max_stock = Int(0, allow_none=True)
+    expiry_alert_days = Int(0, 3650, allow_none=True)
     min_order_qty = Int(1)
     order_multiple = Int(1)
     inner_qty = Int(MIN_PACK, MAX_PACK, allow_none=True)  # eaches in a ボール; the service checks it with the case

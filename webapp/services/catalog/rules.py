@@ -32,6 +32,7 @@ ITEM_RULES = {
     "safety_stock": ("int", 0, MAX_INT),
     "reorder_point": ("int", 0, MAX_INT),
     "max_stock": ("optional_int", 0, MAX_INT),
+    "expiry_alert_days": ("optional_int", 0, 3650),  # empty: the category's days (domain.expiry)
     "min_order_qty": ("int", 1, MAX_INT),
     "order_multiple": ("int", 1, MAX_INT),
     "inner_qty": ("optional_int", MIN_PACK, MAX_PACK),

@@ -59,6 +59,7 @@ FIELD_LABELS = {
     "safety_stock": _l("Safety stock"),
     "reorder_point": _l("Reorder point"),
     "max_stock": _l("Maximum stock"),
+    "expiry_alert_days": _l("Alert days before expiry"),
     "min_order_qty": _l("Minimum order"),
     "order_multiple": _l("Order multiple"),
     "inner_qty": _l("Pieces in an inner"),

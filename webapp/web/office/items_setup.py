@@ -28,6 +28,7 @@ NUMBER_FIELDS = (
     "safety_stock",
     "reorder_point",
     "max_stock",
+    "expiry_alert_days",
     "min_order_qty",
     "order_multiple",
     "inner_qty",
