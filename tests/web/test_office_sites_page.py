@@ -105,3 +105,11 @@ def test_a_worker_may_not_open_or_change_sites(app, client):
     assert client.get("/office/sites").status_code == 403
     answer = client.post(f"/office/sites/{site.id}", data={"csrf_token": token, "name": "乗っ取り"})
     assert answer.status_code == 403 and db.session.get(Site, site.id).name == "東京倉庫"
+
+
+def test_the_bins_screen_offers_a_quarantine_bin_and_makes_one(office):
+    site = make_site("TKY", bins=("A-01-01",))
+    page = office["client"].get("/office/sites").get_data(as_text=True)
+    assert '<option value="quarantine"' in page and "隔離棚（ピッキング対象外）" in page
+    answer = post(office, f"/office/sites/{site.id}/bins", code="Q-01", name="隔離棚", kind="quarantine")
+    assert answer.status_code == 303 and _bin("Q-01").kind == "quarantine"
