@@ -55,13 +55,13 @@ def owner(client, shop):
 def test_a_manager_sees_every_job_with_its_schedule_last_run_and_next_run(manager):
     client, _token = manager
     page = english(client).get("/office/jobs").get_data(as_text=True)
-    for label in ("Alert e-mails and webhooks", "Reorder points recompute", "Nightly backup"):
+    for label in ("Alert e-mails and webhooks", "Reorder points recompute", "Nightly backup", "Expiry alerts"):
         assert label in page
     assert "Every minute" in page and "Every day at 01:30" in page and "Every day at 02:30" in page
     assert page.count(">Done<") >= 3 and ">Failed<" in page and "NotADirectoryError" in page
     assert "jimusho-pc:2181" in page and "On time" in page
     # Run now for each job that is on (the order jobs are off in a shop without automatic suppliers).
-    assert page.count('/run"') == 4 and '/time"' not in page  # the time form is the owner's
+    assert page.count('/run"') == 5 and '/time"' not in page  # the time form is the owner's
     assert "Cycle count sessions" in page and "Every day at 06:00" in page
 
 

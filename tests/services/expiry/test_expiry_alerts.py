@@ -9,6 +9,7 @@ from tests.workflow_fixtures import build_world
 from webapp.errors import InvalidInput
 from webapp.extensions import db
 from webapp.models import Alert, Item, Location
+from webapp.scheduling.jobs import JOBS
 from webapp.services.catalog import update_item
 from webapp.services.expiry import EXPIRY_KIND, run_expiry_alerts
 from webapp.services.scanning import apply_scans
@@ -107,3 +108,16 @@ def test_an_item_sets_its_own_alert_days_through_the_catalog_within_bounds(world
     with pytest.raises(InvalidInput) as refused:
         update_item(item.id, {"expiry_alert_days": 4000})
     assert "expiry_alert_days" in refused.value.fields
+
+
+def test_the_daily_job_at_five_alerts_a_lot_whose_days_have_come_with_time(world):
+    job = next(j for j in JOBS if j.name == "expiry-alerts")
+    assert job.when() == {"hour": 5, "minute": 0}
+    tea = world["tea"]
+    tea.category = "fresh_food"
+    db.session.commit()
+    receive_lot(world["worker"], "B-02-01", 12, "T-1209", days_from_today(5), gtin="4987654321094")
+    assert expiry_alerts() == []
+    assert run_expiry_alerts(today=days_from_today(2)) == {"raised": 1, "resolved": 0, "open": 1}
+    [alert] = expiry_alerts("open")
+    assert alert.details["days_left"] == 3
