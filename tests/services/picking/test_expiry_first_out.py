@@ -151,3 +151,15 @@ def test_expired_stock_moves_to_a_quarantine_bin(world):
     )
     assert out.status == "applied"
     assert lot_at("C-03-01", "L-OLD") == 6 and lot_at("A-01-02", "L-OLD") == 0
+
+
+def test_undoing_a_later_lot_pick_puts_that_lot_back_and_the_line_can_be_picked_again(world):
+    receive_lot(world["worker"], "B-02-01", 5, "L-LATE", world["late"])
+    pl = create_pick_list("TKY", [(CLOCK, 1)], world["manager_id"])
+    taken = scan("pick", gs1("L-LATE", world["late"]), 1, task_id=pl, location="B-02-01", lot_reason="customer_asked")
+    assert apply_scans([taken], world["worker"])[0].status == "applied"
+    [undone] = apply_scans([scan("undo", taken.code, 1, undo_of=taken.scan_id)], world["worker"])
+    assert undone.status == "applied", undone
+    assert lot_at("B-02-01", "L-LATE") == 5 and lines(pl)[0]["picked"] == 0
+    [again] = apply_scans([scan("pick", CLOCK, 1, task_id=pl, location="B-02-01")], world["worker"])
+    assert again.status == "applied" and lot_at("B-02-01", "L-EARLY") == 3

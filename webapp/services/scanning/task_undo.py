@@ -33,6 +33,10 @@ def _unpick(effect: dict):
         .order_by(t.seq)
         .limit(1)
     )
+    if line_id is None:  # a later lot than the line proposed: its event names the line it was picked on
+        line_id = db.session.scalar(
+            select(TaskEvent.task_line_id).where(TaskEvent.scan_id == effect["target"], TaskEvent.kind == "later_lot")
+        )
     if line_id is None:
         raise Refused("nothing_to_undo", "This pick is no longer on the list.")
     shorted = select(TaskEvent.id).where(TaskEvent.task_line_id == line_id, TaskEvent.kind == "short_pick")
