@@ -163,3 +163,16 @@ def test_undoing_a_later_lot_pick_puts_that_lot_back_and_the_line_can_be_picked_
     assert lot_at("B-02-01", "L-LATE") == 5 and lines(pl)[0]["picked"] == 0
     [again] = apply_scans([scan("pick", CLOCK, 1, task_id=pl, location="B-02-01")], world["worker"])
     assert again.status == "applied" and lot_at("B-02-01", "L-EARLY") == 3
+
+
+def test_a_proposed_lot_that_expired_since_the_list_was_made_is_refused_even_by_its_plain_jan(world):
+    pl = create_pick_list("TKY", [(CLOCK, 2)], world["manager_id"])
+    # A night passes: the lot the list reserved is now past its date.
+    db.session.execute(
+        StockLevel.__table__.update().where(StockLevel.lot == "L-EARLY").values(expiry=days_from_today(-1))
+    )
+    db.session.commit()
+    assert lines(pl)[0]["expired"] is True
+    [out] = apply_scans([scan("pick", CLOCK, 1, task_id=pl, location="B-02-01")], world["worker"])
+    assert (out.status, out.reason) == ("rejected", "expired_lot")
+    assert lot_at("B-02-01", "L-EARLY") == 4
