@@ -41,6 +41,7 @@ SHELL_FILES = (
     "js/workflows/task-steps.js",
     "js/workflows/pick-actions.js",
     "js/workflows/lot-reason.js",
+    "js/workflows/pack-quantity.js",
     "js/workflows/home-page.js",
     "icons/icon-192.png",
     "icons/icon-512.png",
