@@ -6,6 +6,7 @@ from .catalog import Barcode, BarcodeRemoval, Item, Supplier
 from .company import CompanyProfile
 from .cycle_counts import CountScopeLock, CycleCountSettings
 from .devices import Device, DeviceSignIn, PairingCode
+from .forecasts import Forecast, ForecastFit
 from .jobs import JobLock, JobRun
 from .label_printers import LabelPrinter
 from .locations import Location, Site
@@ -40,6 +41,8 @@ __all__ = [
     "CycleCountSettings",
     "Device",
     "DeviceSignIn",
+    "Forecast",
+    "ForecastFit",
     "Item",
     "JobLock",
     "JobRun",

@@ -15,6 +15,7 @@ from ...models.types import utcnow
 from ..core import on_order_by_site, transactional
 from ..notifications import alert_key, check_stock_alerts, clear_alert, raise_alert
 from .bands import category_bands
+from .forecasts import store_forecasts
 from .history import row_histories
 from .kpis import row_kpis
 from .matrices import ledger_matrices
@@ -167,7 +168,9 @@ def recompute(
     over = (k["band"] == "overstock") | (on_hand > it["max_stock"])
     _overstock_alerts(m.pairs, over, on_hand, it["max_stock"], k["days_of_stock_cost"])
     check_stock_alerts(m.pairs)
+    forecasts = store_forecasts(m, clean.demand, today)
     return {
+        **forecasts,
         "rows": len(rows),
         "reorder": int(plan.reorder.sum()),
         "period_days": period_days,
