@@ -17,11 +17,12 @@ from ...models import Alert, Site
 from ...models.catalog import STOCK_CLASSES
 from ...models.types import utcnow
 from ...services.replenishment import dashboard as dashboard_numbers
-from ...services.replenishment import recompute
+from ...services.replenishment import forecast_dashboard, recompute
 from ...services.stock import SORTS, StockFilter, dated_lots, stock_csv, stock_table
 from ..blueprint import web_bp
 from ..pages import render_fragment
 from ..strings import server_message
+from .forecast_labels import FORECAST_LABELS
 from .labels import CSV_HEADERS, STOCK_CLASS_LABELS
 
 PAGE_SIZE = 50
@@ -92,7 +93,15 @@ def office_dashboard():
         Frame(width=520, height=40 * max(len(numbers["by_class"]), 1) + 16, left=8, right=56, top=8, bottom=8),
     )
     return render_template(
-        "office/dashboard.html", **office_context(n=numbers, charts=charts, turns=turns, site_id=_int_arg("site"))
+        "office/dashboard.html",
+        **office_context(
+            n=numbers,
+            charts=charts,
+            turns=turns,
+            site_id=_int_arg("site"),
+            fc=forecast_dashboard(_int_arg("site")),
+            forecast_labels=FORECAST_LABELS,
+        ),
     )
 
 

@@ -7,18 +7,20 @@ from sqlalchemy import select
 
 from ...auth.roles import require_role
 from ...domain.charts import line_chart
+from ...domain.forecast_accuracy import DRIFT_LIMIT
 from ...errors import AppError
 from ...extensions import db
 from ...input_limits import form_int
 from ...models import Site
 from ...services.labels import list_printers
 from ...services.purchasing import draft_purchase_orders, suggestions_by_supplier
-from ...services.replenishment import item_policy, set_override, stock_history
+from ...services.replenishment import item_forecasts, item_policy, set_override, stock_history
 from ...services.stock import get_item, movements_page, stock_rows
 from ...services.stocktake import last_counted
 from ..blueprint import web_bp
 from ..strings import server_message
 from .dashboard import _int_arg, office_context, today
+from .forecast_labels import FORECAST_LABELS, FORECAST_REASONS
 from .item_activity import item_activity
 from .labels import BAND_LABELS, METHOD_LABELS, METHOD_REASONS, MOVEMENT_LABELS
 
@@ -64,6 +66,10 @@ def office_item(item_id: int):
             removing=request.args.get("remove", ""),
             method_labels=METHOD_LABELS,
             method_reasons=METHOD_REASONS,
+            forecasts=item_forecasts(item.id),
+            forecast_labels=FORECAST_LABELS,
+            forecast_reasons=FORECAST_REASONS,
+            drift_limit=DRIFT_LIMIT,
             band_labels=BAND_LABELS,
             movement_labels=MOVEMENT_LABELS,
             can_override=current_user.has_role("owner"),
