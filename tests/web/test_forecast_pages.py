@@ -83,7 +83,7 @@ def test_the_dashboard_shows_accuracy_by_method_and_class_and_lists_the_drifted_
 
     assert "予測と実績" in ja and "Forecast against actual" in en
     assert "予測方法別" in ja and "By method" in en and "ABC区分別" in ja and "By ABC class" in en
-    assert "<td>水準</td><td class=\"num\">20</td><td class=\"num\">10.00</td><td class=\"num\">-10.00</td>" in ja
-    assert "<td>Level</td><td class=\"num\">20</td>" in en
+    assert '<td>水準</td><td class="num">20</td><td class="num">10.00</td><td class="num">-10.00</td>' in ja
+    assert '<td>Level</td><td class="num">20</td>' in en
     assert "ずれている予測" in ja and "静岡煎茶 100g" in ja and "少なめにずれ" in ja
     assert "Drifted forecasts" in en and "Shizuoka sencha" in en and "ran low" in en
