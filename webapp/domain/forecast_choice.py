@@ -5,7 +5,8 @@ HOLDOUT_DAYS) and judged by its mean squared error over the holdout (squared, be
 forecast feeds stock that must cover the average, and absolute error rewards forecasting the
 median, which for intermittent demand is 0). A more elaborate family must beat the simpler
 ones by its margin (COMPLEXITY) to be chosen, so noise in 28 days does not pick a trend.
-A family needs MIN_HISTORY days of the row's own history (holdout included); a row with less
+A family needs MIN_HISTORY days of the row's own history (holdout included: two years and more
+for the yearly profile, whose index must exist for every day judged); a row with less
 than the smallest falls back to MEAN, the average of its own days; a row with no demand at all
 gets NONE (forecast 0).
 """
@@ -18,6 +19,7 @@ from enum import IntEnum
 import numpy as np
 
 from .forecast_methods import FAMILIES, family_forecasts
+from .forecast_yearly import HALF_WINDOW, YEAR
 
 HOLDOUT_DAYS = 28
 HORIZON_DAYS = 28
@@ -34,6 +36,7 @@ class ForecastMethod(IntEnum):
     DAMPED_WEEKDAY = 5
     SBA = 6
     TSB = 7
+    LEVEL_YEARLY = 8
 
 
 NAMES = {m: m.name.lower() for m in ForecastMethod}
@@ -48,6 +51,8 @@ MIN_HISTORY = {
     ForecastMethod.DAMPED_WEEKDAY: HOLDOUT_DAYS + 56,
     ForecastMethod.SBA: HOLDOUT_DAYS + 56,
     ForecastMethod.TSB: HOLDOUT_DAYS + 56,
+    # Two years before every holdout day, and half the index window before that.
+    ForecastMethod.LEVEL_YEARLY: HOLDOUT_DAYS + 2 * YEAR + HALF_WINDOW,
 }
 MIN_HOLDOUT_HISTORY = min(MIN_HISTORY.values())
 # Holdout error multiplier per family: the simplest wins ties and near-ties.
@@ -58,6 +63,7 @@ COMPLEXITY = {
     ForecastMethod.LEVEL_WEEKDAY: 1.03,
     ForecastMethod.DAMPED: 1.05,
     ForecastMethod.DAMPED_WEEKDAY: 1.08,
+    ForecastMethod.LEVEL_YEARLY: 1.05,
 }
 
 
@@ -104,10 +110,13 @@ def choose_forecasts(
         if fam is None:
             break
         err = fam.holdout[name] - actual
-        allowed = history >= MIN_HISTORY[method]
+        allowed = (
+            (history >= MIN_HISTORY[method]) & np.isfinite(err).all(axis=1) & np.isfinite(fam.ahead[name]).all(axis=1)
+        )
+        err = np.where(allowed[:, None], err, 0.0)
         mse[:, j] = np.where(allowed, (err * err).mean(axis=1) * COMPLEXITY[method], np.inf)
         mae[:, j] = np.abs(err).mean(axis=1)
-        ahead[:, j] = fam.ahead[name]
+        ahead[:, j] = np.where(allowed[:, None], fam.ahead[name], 0.0)
     order = np.argsort(mse, axis=1, kind="stable")
     best, second = order[:, 0], order[:, 1]
     rows = np.arange(n)

@@ -7,7 +7,9 @@ Families, each run for a small grid of smoothing constants at once (the columns 
   both again on demand divided by the row's weekday profile (multiplicative, from the days
            before the holdout), the forecast multiplied back by the profile of the forecast day;
   sba      Croston's sizes z and intervals p, forecast (1 - alpha/2) z / p (Syntetos-Boylan);
-  tsb      sizes z and the chance of a demand day pr, updated every day, forecast pr z.
+  tsb      sizes z and the chance of a demand day pr, updated every day, forecast pr z;
+  level_yearly  the level scaled to the forecast day's time of year (forecast_yearly), NaN where
+           a row has not two years of its own history.
 Per row and family, the constants with the smallest one-step squared error before the holdout
 cut are kept; the cut's state gives the holdout forecast, the last state the forecast ahead.
 """
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .forecast_yearly import yearly_scaling
+
 LEVEL_ALPHAS = np.array([0.05, 0.1, 0.2, 0.4])
 # (alpha, beta, phi): phi 0.9 forgets a trend within about ten days, 0.98 carries it a month.
 DAMPED_GRID = np.array([(a, b, p) for a in (0.05, 0.1, 0.2, 0.4) for b in (0.01, 0.05) for p in (0.9, 0.98)])
@@ -25,7 +29,7 @@ SBA_ALPHAS = np.array([0.05, 0.1, 0.2])
 TSB_BETAS = np.array([0.02, 0.05, 0.1, 0.2])
 TSB_ALPHA = 0.1
 WARMUP_DAYS = 7  # one-step errors of a row's first week judge the start values, not the constants
-FAMILIES = ("level", "damped", "level_weekday", "damped_weekday", "sba", "tsb")
+FAMILIES = ("level", "damped", "level_weekday", "damped_weekday", "sba", "tsb", "level_yearly")
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,9 @@ def family_forecasts(y: np.ndarray, start: np.ndarray, holdout: int, horizon: in
     i_h, i_f = _intermittent(y, start, cut, holdout, horizon)
     hold.update(i_h)
     ahead.update(i_f)
+    # The yearly scaling of the forecast ahead is judged from the days before the end, as the holdout's before the cut.
+    hold["level_yearly"] = hold["level"] * yearly_scaling(y, start, cut, np.arange(cut, t))
+    ahead["level_yearly"] = ahead["level"] * yearly_scaling(y, start, t, t + np.arange(horizon))
     # A damped trend pointing down must not forecast negative demand.
     return FamilyForecasts(
         {k: np.maximum(hold[k], 0.0) for k in FAMILIES}, {k: np.maximum(ahead[k], 0.0) for k in FAMILIES}

@@ -11,9 +11,14 @@ FORECAST_LABELS = {
     "damped_weekday": _l("Damped trend with weekday rhythm"),
     "sba": _l("Intermittent (SBA)"),
     "tsb": _l("Intermittent (TSB)"),
+    "level_yearly": _l("Level with yearly season"),
 }
 
 FORECAST_REASONS = {
+    "level_yearly": _l(
+        "The demand of the last weeks scaled to each day's time of year, as seen in the same weeks "
+        "of the two years before."
+    ),
     "none": _l("No demand since this item's first movement, so the forecast is 0."),
     "mean": _l("The average demand per day of the days it has."),
     "level": _l("The current level of demand, following recent days more than old ones, the same for every day ahead."),
