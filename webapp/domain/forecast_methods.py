@@ -66,13 +66,16 @@ def weekday_profile(y: np.ndarray, start: np.ndarray, cut: int) -> np.ndarray:
 
 
 def _initial(y: np.ndarray, start: np.ndarray, days: int) -> np.ndarray:
-    """Mean of each row's first `days` days of its own history."""
+    """Mean of each row's first `days` days of its own history (a gather of those days, not a cumsum of all)."""
     n, t = y.shape
-    cs = np.concatenate([np.zeros((n, 1)), np.cumsum(y, axis=1)], axis=1)
-    end = np.minimum(start + days, t)
     rows = np.arange(n)
-    count = np.maximum(end - start, 1)
-    return (cs[rows, end] - cs[rows, np.minimum(start, t)]) / count
+    total, count = np.zeros(n), np.zeros(n)
+    for k in range(days):
+        at = start + k
+        inside = at < t
+        total += np.where(inside, y[rows, np.minimum(at, t - 1)], 0.0)
+        count += inside
+    return total / np.maximum(count, 1)
 
 
 def _damp_sums(phi: np.ndarray, horizon: int) -> np.ndarray:
