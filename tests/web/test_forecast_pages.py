@@ -53,8 +53,8 @@ def test_the_item_page_says_the_method_why_it_was_chosen_and_its_accuracy_in_bot
     en = page(manager, f"/office/items/{tea.id}", "en")
 
     assert "需要予測" in ja and "Forecast" in en
-    assert "直近28日をいちばんよく当てたため選びました" in ja
-    assert "Chosen because it forecast the last 28 days of this item's own history best" in en
+    assert "直近28日を、大きな外れほど重く数えていちばんよく当てたため選びました" in ja
+    assert "Chosen because it forecast the last 28 days of this item's own history best, counting big misses most" in en
     assert "予測と実績（20日分）：MAE 10.00、偏り -10.00" in ja
     assert "Forecast against actual over 20 days: MAE 10.00, bias -10.00" in en
     assert "予測が少なめにずれています" in ja and "The forecast has drifted low" in en
