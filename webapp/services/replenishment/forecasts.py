@@ -17,7 +17,7 @@ from ...domain.forecast_choice import HORIZON_DAYS, NAMES, ForecastMethod, choos
 from ...extensions import db
 from ...models import Forecast, ForecastFit
 from ...models.types import utcnow
-from .matrices import LedgerMatrices
+from .matrices import LedgerMatrices, _row_indices
 
 ACCURACY_DAYS = 56
 
@@ -37,7 +37,6 @@ def _past(m: LedgerMatrices, today: date) -> tuple[np.ndarray, np.ndarray]:
 
     The actual column of each stored day is set (or corrected, after a late undo) on the way.
     """
-    row = {p: r for r, p in enumerate(m.pairs)}
     first = today - timedelta(days=ACCURACY_DAYS)
     fc = np.full((len(m.pairs), ACCURACY_DAYS), np.nan)
     actual = np.full_like(fc, np.nan)
@@ -46,18 +45,23 @@ def _past(m: LedgerMatrices, today: date) -> tuple[np.ndarray, np.ndarray]:
             Forecast.day >= first, Forecast.day < today
         )
     ).all()
-    changes = []
-    for fid, item_id, site_id, day, quantity, was in stored:
-        r = row.get((item_id, site_id))
-        col = (day - m.first_day).days
-        if r is None or not 0 <= col < m.days:
-            continue
-        got = float(m.demand[r, col])
-        fc[r, (day - first).days] = quantity
-        actual[r, (day - first).days] = got
-        if was is None or abs(was - got) > 1e-9:
-            changes.append({"fid": fid, "got": got})
-    if changes:
+    if not stored or not m.pairs:
+        return fc, actual
+    fid, item, site, day, quantity, was = (np.array(c) for c in zip(*stored, strict=True))
+    width = int(max(site.max(), max(s for _, s in m.pairs))) + 1
+    row, found = _row_indices(item.astype(np.int64) * width + site.astype(np.int64), m.pairs, width)
+    day = day.astype("datetime64[D]")
+    col = (day - np.datetime64(m.first_day, "D")).astype(np.int64)
+    pos = (day - np.datetime64(first, "D")).astype(np.int64)
+    keep = found & (col >= 0) & (col < m.days)
+    row, col, pos = row[keep], col[keep], pos[keep]
+    got = m.demand[row, col].astype(np.float64)
+    fc[row, pos] = quantity[keep].astype(np.float64)
+    actual[row, pos] = got
+    before = np.array([np.nan if w is None else w for w in was[keep]], dtype=np.float64)
+    changed = np.isnan(before) | (np.abs(before - got) > 1e-9)
+    if changed.any():
+        changes = [{"fid": int(i), "got": float(g)} for i, g in zip(fid[keep][changed], got[changed], strict=True)]
         stmt = update(Forecast.__table__).where(Forecast.__table__.c.id == bindparam("fid"))
         db.session.execute(stmt.values(actual=bindparam("got")), changes)
     return fc, actual
