@@ -129,3 +129,15 @@ def test_a_forecast_that_ran_low_for_three_weeks_is_listed_as_drifted_with_its_a
     assert sum(g["days"] for g in board["by_class"]) == 40
     page = item_forecasts(tea.id)[site.id]
     assert page["fit"].drifted and len(page["ahead"]) == HORIZON_DAYS
+
+
+def test_an_item_received_but_never_sold_stores_no_forecast_days_and_says_none(app):
+    _site, tea = tea_shop()
+    daily_sales(tea.id, "A-01-01", opening=900, per_day=STEADY)
+    latte = make_item("LATTE-MATCHA", "抹茶ラテ 10本入", "4901234567894", lead_time_days=3, review_interval_days=1)
+    daily_sales(latte.id, "A-01-02", opening=120, per_day=[0] * 60)
+
+    summary = recompute(today=TODAY, period_days=90)
+
+    assert fit_of(latte.id).method == "none" and fit_of(latte.id).next_days_total == 0
+    assert stored(latte.id) == [] and summary["forecast_rows"] == HORIZON_DAYS
