@@ -3,8 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
-from tests.builders import make_user
+from tests.builders import make_item, make_site, make_user
 from tests.services.replenishment.test_replenishment_data import TODAY, daily_sales, tea_shop
 from tests.web.helpers import PASSWORD, log_in
 from webapp.extensions import db
@@ -19,6 +20,10 @@ def manager(app, client):
     make_user("kobayashi", "manager", PASSWORD)
     log_in(client, "kobayashi")
     return client
+
+
+def tea_site(tea):
+    return db.session.scalar(select(Forecast.site_id).where(Forecast.item_id == tea.id).limit(1))
 
 
 def page(client, url, lang):
@@ -87,3 +92,17 @@ def test_the_dashboard_shows_accuracy_by_method_and_class_and_lists_the_drifted_
     assert '<td>Level</td><td class="num">20</td>' in en
     assert "ずれている予測" in ja and "静岡煎茶 100g" in ja and "少なめにずれ" in ja
     assert "Drifted forecasts" in en and "Shizuoka sencha" in en and "ran low" in en
+
+
+def test_the_dashboard_of_one_site_shows_only_that_sites_forecasts(manager):
+    osaka = make_site("OSK", "大阪倉庫", bins=("C-01-01",))
+    latte = make_item("LATTE-MATCHA", "抹茶ラテ 10本入", "4901234567894", name_en="Matcha latte")
+    daily_sales(latte.id, "C-01-01", opening=900, per_day=STEADY)
+    tea = tea_whose_forecast_ran_low()
+
+    here = page(manager, f"/office/?site={tea_site(tea)}", "en")
+    there = page(manager, f"/office/?site={osaka.id}", "en")
+
+    assert '<td>Level</td><td class="num">20</td>' in here and "Shizuoka sencha" in here
+    assert "No forecast day has passed yet to compare with actual demand." in there
+    assert "<td>Level</td>" not in there and "Shizuoka sencha" not in there
