@@ -1,4 +1,8 @@
-"""Ordering policies per item (reorder point and quantity, order-up-to, mixed), ordering cost and holding rate for the EOQ, lead times learned from receipts (placeholder: filled in by the work that owns it; a no-op until then).
+"""Ordering policies per item (reorder point and quantity, order-up-to, mixed), ordering cost and holding rate for the EOQ.
+
+Items keep ordering as before: policy "s_S" (order at the reorder point, up to the engine's target),
+no fixed quantity, no EOQ. Suppliers' ordering cost is NULL (the shop's default); the shop's default
+ordering cost and holding rate are 0 (not set: no EOQ offered). Amounts are scaled integers (x10^4).
 
 Revision ID: d4f6b8c0e2a5
 Revises: c3e5a7b9d1f4
@@ -6,8 +10,8 @@ Create Date: 2026-12-04 20:00:00.000000
 
 """
 
-from alembic import op  # noqa: F401
-import sqlalchemy as sa  # noqa: F401
+from alembic import op
+import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
@@ -18,8 +22,24 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    with op.batch_alter_table("items") as batch_op:
+        batch_op.add_column(sa.Column("order_policy", sa.String(8), server_default="s_S", nullable=False))
+        batch_op.add_column(sa.Column("fixed_order_qty", sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column("use_eoq", sa.Boolean(), server_default=sa.false(), nullable=False))
+    with op.batch_alter_table("suppliers") as batch_op:
+        batch_op.add_column(sa.Column("ordering_cost", sa.BigInteger(), nullable=True))
+    with op.batch_alter_table("company_profile") as batch_op:
+        batch_op.add_column(sa.Column("ordering_cost", sa.BigInteger(), server_default="0", nullable=False))
+        batch_op.add_column(sa.Column("holding_rate", sa.BigInteger(), server_default="0", nullable=False))
 
 
 def downgrade():
-    pass
+    with op.batch_alter_table("company_profile") as batch_op:
+        batch_op.drop_column("holding_rate")
+        batch_op.drop_column("ordering_cost")
+    with op.batch_alter_table("suppliers") as batch_op:
+        batch_op.drop_column("ordering_cost")
+    with op.batch_alter_table("items") as batch_op:
+        batch_op.drop_column("use_eoq")
+        batch_op.drop_column("fixed_order_qty")
+        batch_op.drop_column("order_policy")

@@ -10,6 +10,7 @@ from ..extensions import db
 from .types import ExactDecimal, UTCDateTime, utcnow
 
 STOCK_CLASSES = ("material", "wip", "product")
+ORDER_POLICIES = ("s_S", "s_Q", "R_S", "R_s_S")
 
 
 class Supplier(db.Model):
@@ -29,6 +30,8 @@ class Supplier(db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # The language of the order documents sent to this supplier: "ja" or "en".
     language: Mapped[str] = mapped_column(String(2), default="ja")
+    # What one order costs the shop (yen: handling, carriage) for the EOQ; NULL: the shop's default.
+    ordering_cost: Mapped[Decimal | None] = mapped_column(ExactDecimal(4))
 
 
 class Item(db.Model):
@@ -80,6 +83,10 @@ class Item(db.Model):
     serial_tracked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Days before a lot's expiry to alert; NULL: the category's default (domain.expiry.CATEGORY_ALERT_DAYS).
     expiry_alert_days: Mapped[int | None] = mapped_column(Integer)
+    # How suggestions order (domain.ordering_policies): s_S, s_Q, R_S or R_s_S; Q fixed or the EOQ for s_Q.
+    order_policy: Mapped[str] = mapped_column(String(8), default="s_S", server_default="s_S")
+    fixed_order_qty: Mapped[int | None] = mapped_column(Integer)
+    use_eoq: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     note: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

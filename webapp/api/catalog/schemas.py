@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from ...domain.pack_levels import LEVELS, MAX_PACK, MIN_PACK
-from ...models.catalog import STOCK_CLASSES
+from ...models.catalog import ORDER_POLICIES, STOCK_CLASSES
 from ...models.locations import LOCATION_KINDS, SITE_KINDS
 from ..bounded import Id, Int
 
@@ -47,6 +47,9 @@ class ItemSchema(Schema):
     order_in = fields.String(validate=validate.OneOf(LEVELS))
     supplier_id = Id(allow_none=True)
     serial_tracked = fields.Boolean()
+    order_policy = fields.String(validate=validate.OneOf(ORDER_POLICIES))
+    fixed_order_qty = Int(1, allow_none=True)
+    use_eoq = fields.Boolean()
     note = fields.String(validate=validate.Length(max=2000))
     active = fields.Boolean()
     barcodes = fields.List(fields.Nested(BarcodeSchema), dump_only=True)

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from ...domain.pack_levels import LEVELS, MAX_PACK, MIN_PACK
 from ...errors import InvalidInput
-from ...models.catalog import STOCK_CLASSES
+from ...models.catalog import ORDER_POLICIES, STOCK_CLASSES
 
 MAX_INT = 2**31 - 1
 MAX_MONEY = Decimal(1_000_000_000)  # amounts are stored x10^4 in 64 bits
@@ -41,6 +41,9 @@ ITEM_RULES = {
     "supplier_id": ("optional_int", 1, MAX_INT),
     "reduced_tax": ("flag", None, None),
     "serial_tracked": ("flag", None, None),
+    "order_policy": ("choice", ORDER_POLICIES, None),
+    "fixed_order_qty": ("optional_int", 1, MAX_INT),
+    "use_eoq": ("flag", None, None),
     "note": ("text", 0, 2000),
     "active": ("flag", None, None),
 }
@@ -54,6 +57,7 @@ SUPPLIER_RULES = {
     "fax": ("optional_text", 0, 40),
     "lead_time_days": ("int", 0, 365),
     "min_order_amount": ("money", 0, MAX_MONEY),
+    "ordering_cost": ("optional_money", 0, MAX_MONEY),
     "note": ("text", 0, 2000),
     "language": ("choice", ("ja", "en"), None),
     "active": ("flag", None, None),
@@ -62,7 +66,7 @@ SUPPLIER_RULES = {
 
 def _number(kind: str, value, low, high):
     """The value as its number, or the problem with it."""
-    if kind == "optional_int" and (value is None or str(value).strip() == ""):
+    if kind in ("optional_int", "optional_money") and (value is None or str(value).strip() == ""):
         return None, None
     if isinstance(value, bool):
         return None, "not a number"

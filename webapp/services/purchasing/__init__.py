@@ -12,6 +12,7 @@ from .drafts import add_draft_line, remove_draft_line, update_draft, update_draf
 from .history import order_history, order_summary, orders_listing
 from .life import cancel_order, confirm_order, mark_sent, merge_drafts, reopen_order
 from .order_document import order_document, order_pdf
+from .order_policy import eoq_settings, item_eoq_by_site, save_eoq_settings
 from .orders import (
     add_purchase_order,
     close_short,
@@ -40,7 +41,9 @@ __all__ = [
     "delivery_log",
     "document_languages",
     "draft_purchase_orders",
+    "eoq_settings",
     "import_purchase_orders",
+    "item_eoq_by_site",
     "mark_sent",
     "merge_drafts",
     "order_document",
@@ -58,6 +61,7 @@ __all__ = [
     "retry_order_deliveries",
     "run_auto_ordering",
     "save_company_profile",
+    "save_eoq_settings",
     "save_supplier_sending",
     "send_order",
     "sending_overview",

@@ -6,12 +6,12 @@ import numpy as np
 from sqlalchemy import func, select
 
 from ...domain.purchase_orders import round_to_pack
-from ...domain.suggestions import suggest
 from ...errors import InvalidInput
 from ...extensions import db
 from ...models import Item, ReplenishmentResult, Site, Supplier, Task, TaskLine
 from ..core import on_hand_by_site, on_order_by_site, reorder_points, transactional
 from .drafts import order_step_of
+from .order_policy import policy_quantities
 from .orders import add_purchase_order
 
 
@@ -24,6 +24,10 @@ def _drafted(pairs) -> dict[tuple[int, int], int]:
         .group_by(TaskLine.item_id, Task.site_id)
     )
     return {(i, s): int(q) for i, s, q in rows if (i, s) in pairs}
+
+
+def _finite(x) -> float | None:
+    return float(x) if np.isfinite(x) else None
 
 
 def suggestion_rows(site_id: int | None = None) -> list[dict]:
@@ -51,9 +55,9 @@ def suggestion_rows(site_id: int | None = None) -> list[dict]:
     on_order = np.array([open_po.get(k, 0) for k in keys])
     rop = np.array([points[k] for k in keys])
     steps = [order_step_of(i) for _, i, _ in found]  # whole packs of the level each supplier sells in
-    flag, qty = suggest(
-        on_hand, on_order, rop, [r.order_up_to for r, _, _ in found], steps, [i.min_order_qty for _, i, _ in found]
-    )
+    # Each item's ordering policy (domain.ordering_policies): (s, S) unless the owner chose another.
+    decided = policy_quantities(found, on_hand, on_order, rop, steps)
+    flag, qty = decided["flag"], decided["qty"]
     rows = []
     for n, (result, item, site) in enumerate(found):
         if flag[n]:
@@ -85,6 +89,9 @@ def suggestion_rows(site_id: int | None = None) -> list[dict]:
                     "unit_cost": item.unit_cost,
                     "value": item.unit_cost * int(qty[n]),
                     "drafted": drafted.get(keys[n], 0),
+                    "order_policy": item.order_policy,
+                    "order_size": int(decided["order_size"][n]) if item.order_policy == "s_Q" else None,
+                    "eoq": _finite(decided["eoq"][n]),
                 }
             )
     return rows

@@ -13,7 +13,7 @@ from ...extensions import db
 from ...input_limits import form_int
 from ...models import Site
 from ...services.labels import list_printers
-from ...services.purchasing import draft_purchase_orders, suggestions_by_supplier
+from ...services.purchasing import draft_purchase_orders, item_eoq_by_site, suggestions_by_supplier
 from ...services.replenishment import item_forecasts, item_policy, set_override, stock_history
 from ...services.stock import get_item, movements_page, stock_rows
 from ...services.stocktake import last_counted
@@ -23,6 +23,7 @@ from .dashboard import _int_arg, office_context, today
 from .forecast_labels import FORECAST_LABELS, FORECAST_REASONS
 from .item_activity import item_activity
 from .labels import BAND_LABELS, METHOD_LABELS, METHOD_REASONS, MOVEMENT_LABELS
+from .setup_messages import POLICY_LABELS
 
 CHART_DAYS = 60
 
@@ -74,6 +75,8 @@ def office_item(item_id: int):
             movement_labels=MOVEMENT_LABELS,
             can_override=current_user.has_role("owner"),
             label_printers=list_printers(active_only=True),
+            eoq_by_site=item_eoq_by_site(item),
+            policy_labels=POLICY_LABELS,
         ),
     )
 

@@ -16,7 +16,7 @@ from ..blueprint import web_bp
 from ..pages import render_fragment
 from ..strings import error_message
 from .dashboard import office_context
-from .setup_messages import CATEGORY_LABELS, ITEM_LABELS, field_errors, pack_level_words
+from .setup_messages import CATEGORY_LABELS, ITEM_LABELS, POLICY_LABELS, field_errors, pack_level_words
 
 PAGE_SIZE = 25
 TEXT_FIELDS = ("code", "name", "name_en", "stock_class", "category", "unit", "order_in", "note")
@@ -33,6 +33,7 @@ NUMBER_FIELDS = (
     "order_multiple",
     "inner_qty",
     "case_qty",
+    "fixed_order_qty",
 )
 
 
@@ -52,6 +53,9 @@ def _form_fields() -> dict:
         fields["service_level"] = _percent(form["service_level"])
     if "supplier_id" in form:
         fields["supplier_id"] = form["supplier_id"]
+    if "order_policy" in form:
+        fields["order_policy"] = form["order_policy"]
+        fields["use_eoq"] = form.get("use_eoq") == "1"
     fields["reduced_tax"] = form.get("reduced_tax") == "1"
     fields["serial_tracked"] = form.get("serial_tracked") == "1"
     return fields
@@ -69,9 +73,11 @@ def _values(item) -> dict:
     if item is None:
         return {"stock_class": "product", "category": "general", "unit": "pcs", "unit_cost": "0", "unit_price": "0",
                 "lead_time_days": 7, "review_interval_days": 1, "service_level": "95", "safety_stock": 0,
-                "reorder_point": 0, "min_order_qty": 1, "order_multiple": 1, "order_in": "each"}  # fmt: skip
+                "reorder_point": 0, "min_order_qty": 1, "order_multiple": 1, "order_in": "each",
+                "order_policy": "s_S"}  # fmt: skip
     values = {name: _shown(getattr(item, name)) for name in TEXT_FIELDS + NUMBER_FIELDS}
     values |= {"service_level": _shown(item.service_level * 100), "supplier_id": item.supplier_id}
+    values |= {"order_policy": item.order_policy, "use_eoq": item.use_eoq}
     return values | {"reduced_tax": item.reduced_tax, "serial_tracked": item.serial_tracked, "version": item.version}
 
 
@@ -82,6 +88,7 @@ def _form_page(item, status: int = 200, errors: dict | None = None):
         values |= request.form.to_dict() | {
             "reduced_tax": request.form.get("reduced_tax") == "1",
             "serial_tracked": request.form.get("serial_tracked") == "1",
+            "use_eoq": request.form.get("use_eoq") == "1",
         }
     return (
         render_template(
@@ -93,6 +100,7 @@ def _form_page(item, status: int = 200, errors: dict | None = None):
                 labels=ITEM_LABELS,
                 stock_classes=STOCK_CLASSES,
                 categories=CATEGORY_LABELS,
+                policies=POLICY_LABELS,
                 bands=replenishment.category_bands(),
                 suppliers=catalog.list_suppliers(),
                 can_deactivate=current_user.has_role("owner"),

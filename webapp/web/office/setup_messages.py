@@ -29,7 +29,18 @@ ITEM_LABELS = {
     "supplier_id": _l("Supplier"),
     "reduced_tax": _l("Food or drink (reduced tax rate)"),
     "serial_tracked": _l("A serial number on each unit"),
+    "order_policy": _l("Ordering policy"),
+    "fixed_order_qty": _l("Order quantity Q"),
+    "use_eoq": _l("Order the economic order quantity (EOQ) as Q"),
     "note": _l("Note"),
+}
+
+# The article's ordering policies (domain.ordering_policies), as the item form offers them.
+POLICY_LABELS = {
+    "s_S": _l("(s, S): at the reorder point, order up to the target"),
+    "s_Q": _l("(s, Q): at the reorder point, order a fixed quantity Q"),
+    "R_S": _l("(R, S): every review interval, order up to the target"),
+    "R_s_S": _l("(R, s, S): every review interval, order up to the target if at the reorder point"),
 }
 
 SUPPLIER_LABELS = {
@@ -42,6 +53,7 @@ SUPPLIER_LABELS = {
     "lead_time_days": _l("Usual lead time (days)"),
     "min_order_amount": _l("Minimum order amount (yen)"),
     "language": _l("Order document language"),
+    "ordering_cost": _l("Cost of one order (yen, for the EOQ)"),
     "note": _l("Note"),
 }
 

@@ -13,7 +13,19 @@ from .dashboard import office_context
 from .return_labels import REASON_LABELS, RETURN_KIND_LABELS
 from .setup_messages import SUPPLIER_LABELS, field_errors
 
-FIELDS = ("code", "name", "contact", "email", "phone", "fax", "lead_time_days", "min_order_amount", "language", "note")
+FIELDS = (
+    "code",
+    "name",
+    "contact",
+    "email",
+    "phone",
+    "fax",
+    "lead_time_days",
+    "min_order_amount",
+    "ordering_cost",
+    "language",
+    "note",
+)
 
 
 def _form_fields() -> dict:
@@ -27,7 +39,11 @@ def _values(supplier) -> dict:
         return {"lead_time_days": 7, "min_order_amount": "0", "language": "ja"}
     values = {name: getattr(supplier, name) for name in FIELDS}
     amount = supplier.min_order_amount
-    return values | {"min_order_amount": format(amount.normalize(), "f") if amount == int(amount) else str(amount)}
+    cost = supplier.ordering_cost
+    return values | {
+        "min_order_amount": format(amount.normalize(), "f") if amount == int(amount) else str(amount),
+        "ordering_cost": "" if cost is None else format(cost.normalize(), "f"),
+    }
 
 
 def _form_page(supplier, status: int = 200, errors: dict | None = None):

@@ -186,7 +186,13 @@ def office_company():
     error, status, saved = None, 200, False
     if request.method == "POST":
         try:
-            if request.form.get("supplier"):
+            if request.form.get("form") == "eoq":
+                purchasing.save_eoq_settings(
+                    request.form.get("ordering_cost", "")[:40],
+                    request.form.get("holding_rate_percent", "")[:40],
+                    user_id=current_user.id,
+                )
+            elif request.form.get("supplier"):
                 supplier = int_list([request.form["supplier"]], "supplier")[0]
                 purchasing.set_document_language(supplier, request.form.get("language", ""))
             else:
@@ -202,6 +208,7 @@ def office_company():
         label=_("Our company"),
         company=purchasing.company_profile() if request.method == "GET" else company_form(request.form, keep=True),
         suppliers=purchasing.document_languages(),
+        eoq=purchasing.eoq_settings(),
         error=error,
         saved=saved,
     )
