@@ -72,6 +72,10 @@ class ReplenishmentResult(db.Model):
     history_days: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     outlier_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     outlier_days: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    # Lead time learned from past receipts (domain.lead_times): mean and spread in days, NULL below the minimum.
+    learned_lead_days: Mapped[Decimal | None] = mapped_column(ExactDecimal(4))
+    learned_lead_std: Mapped[Decimal | None] = mapped_column(ExactDecimal(4))
+    lead_time_receipts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     item = relationship("Item")
     site = relationship("Site")

@@ -11,6 +11,7 @@ from .engine import recompute, set_override
 from .forecast_data import forecast_dashboard, item_forecasts
 from .kpis import row_kpis, totals
 from .matrices import ledger_matrices, period_start, return_demand_totals
+from .stock_value import service_value_curves
 
 __all__ = [
     "MAX_BAND_DAYS",
@@ -25,6 +26,7 @@ __all__ = [
     "reset_category_band",
     "return_demand_totals",
     "row_kpis",
+    "service_value_curves",
     "set_category_band",
     "set_override",
     "stock_history",

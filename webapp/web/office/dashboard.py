@@ -17,7 +17,7 @@ from ...models import Alert, Site
 from ...models.catalog import STOCK_CLASSES
 from ...models.types import utcnow
 from ...services.replenishment import dashboard as dashboard_numbers
-from ...services.replenishment import forecast_dashboard, recompute
+from ...services.replenishment import forecast_dashboard, recompute, service_value_curves
 from ...services.stock import SORTS, StockFilter, dated_lots, stock_csv, stock_table
 from ..blueprint import web_bp
 from ..pages import render_fragment
@@ -101,6 +101,7 @@ def office_dashboard():
             site_id=_int_arg("site"),
             fc=forecast_dashboard(_int_arg("site")),
             forecast_labels=FORECAST_LABELS,
+            curves=service_value_curves(_int_arg("site")),
         ),
     )
 
