@@ -40,7 +40,7 @@ def undershoot_moments(daily_demand, sigma, review) -> tuple[np.ndarray, np.ndar
 
 
 def periodic_reorder_point(
-    daily_demand, sigma, lead_time, review, z, history_days=np.inf, lead_variance=None
+    daily_demand, sigma, lead_time, review, z, history_days=np.inf, lead_variance=None, lead_time_std=None
 ) -> np.ndarray:
     """ROP = d*L + E[U] + z*sqrt(sigma^2*L*(1 + L/n) + Var[U]) (units): lead-time demand plus the undershoot.
 
@@ -48,13 +48,17 @@ def periodic_reorder_point(
     error of d*L has variance L^2 sigma^2 / n, which matters for long lead times on short
     histories (60 days of lead time on 90 days of history: 1.67x the variance).
     lead_variance (per row, NaN: not known) replaces sigma^2*L where the weekly rhythm is
-    split out (weekday_profile.lead_time_variance).
+    split out (weekday_profile.lead_time_variance). lead_time_std (per row, days; None or 0: a
+    fixed lead time) adds d^2 sigma_L^2, the demand of the days a late delivery adds
+    (sigma_LT^2 = L sigma_d^2 + d^2 sigma_L^2, lead_times.py).
     """
     mean_u, var_u = undershoot_moments(daily_demand, sigma, review)
     spread = np.square(sigma) * lead_time
     if lead_variance is not None:
         spread = np.where(np.isnan(lead_variance), spread, lead_variance)
     spread *= 1.0 + np.divide(lead_time, history_days)
+    if lead_time_std is not None and np.any(lead_time_std):
+        spread += np.square(np.multiply(daily_demand, lead_time_std))
     spread += var_u
     spread = np.sqrt(spread) * z
     rop = np.multiply(daily_demand, lead_time)

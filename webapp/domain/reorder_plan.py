@@ -128,6 +128,7 @@ def plan_reorders(
     history_days=None,
     trend=0.0,
     weekly: bool = True,
+    lead_time_std=0.0,
 ) -> ReorderPlan:
     """Articles' numbers and the recommended reorder policy for each row of a (rows x days) demand matrix.
 
@@ -144,7 +145,9 @@ def plan_reorders(
     trend (units/day per day, demand_shift.trend_per_day) moves the PERIODIC rows' demand to
     the middle of the lead time, d + trend * (n + L) / 2. The articles' numbers keep d.
     weekly=False skips splitting the weekly rhythm out of the lead-time spread (about 2-4x a
-    bare pass over the matrix; weekday_profile.py).
+    bare pass over the matrix; weekday_profile.py). lead_time_std (days, per row; 0: the lead
+    time is fixed) is the spread of a lead time learned from receipts (lead_times.py): the
+    PERIODIC rows' safety stock then covers d^2 sigma_L^2 too; EMPIRICAL rows use L alone.
     """
     history = demand if window is None else demand[:, demand.shape[1] - window :]
     n = demand.shape[0]
@@ -166,6 +169,7 @@ def plan_reorders(
     inputs = {name: _per_row(value, n) for name, value in inputs.items()}
     inputs["own"] = own
     inputs["trend"] = _per_row(trend, n)
+    inputs["lead_std"] = np.nan_to_num(_per_row(lead_time_std, n))
     inputs["weekly"] = weekly
     return _plan(stats, inputs, history, (adi_cutoff, cv2_cutoff), empirical)
 
@@ -199,7 +203,7 @@ def _plan(
     weekly = None
     if given["weekly"] and history.shape[1] >= 14:
         weekly = lead_time_variance(history, np.where(too_short, 0, own), lead)
-    rop = periodic_reorder_point(ahead, sigma, lead, review, z, stats.n_days, weekly)
+    rop = periodic_reorder_point(ahead, sigma, lead, review, z, stats.n_days, weekly, given["lead_std"])
     sparse = np.flatnonzero(method == Method.EMPIRICAL)
     if sparse.size:
         start = (history.shape[1] - own[sparse]).astype(np.intp)

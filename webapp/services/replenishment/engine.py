@@ -18,6 +18,7 @@ from .bands import category_bands
 from .forecasts import store_forecasts
 from .history import row_histories
 from .kpis import row_kpis
+from .lead_times import learned_lead_times
 from .matrices import ledger_matrices
 from .override_audit import record_override
 
@@ -102,9 +103,12 @@ def recompute(
     # A young ledger: days before its first movement are not days without demand.
     window_days = window_days or max(2, min(period_days, m.history_days()))
     clean = row_histories(m, window_days)
+    # Enough receipts (lead_times.MIN_RECEIPTS) replace the configured lead time and add its spread.
+    learned = learned_lead_times(m.pairs, tz)
     plan = plan_reorders(
         clean.demand,
-        lead_time=it["lead_time_days"],
+        lead_time=np.where(np.isnan(learned.mean), it["lead_time_days"], learned.mean),
+        lead_time_std=learned.std,
         service_level=it["service_level"],
         on_hand=on_hand,
         on_order=on_order,
@@ -162,6 +166,9 @@ def recompute(
                 "history_days": int(clean.history_days[r]),
                 "outlier_count": int(clean.outlier_count[r]),
                 "outlier_days": clean.outlier_dates[r],
+                "learned_lead_days": _finite(learned.mean[r]),
+                "learned_lead_std": _finite(learned.std[r]),
+                "lead_time_receipts": int(learned.receipts[r]),
             }
         )
     db.session.execute(insert(ReplenishmentResult.__table__), rows)
@@ -176,6 +183,7 @@ def recompute(
         "period_days": period_days,
         "overstock": int(over.sum()),
         "dead_stock": int(k["dead"].sum()),
+        "learned_lead_times": int(np.isfinite(learned.mean).sum()),
     }
 
 

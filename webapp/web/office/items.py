@@ -8,6 +8,7 @@ from sqlalchemy import select
 from ...auth.roles import require_role
 from ...domain.charts import line_chart
 from ...domain.forecast_accuracy import DRIFT_LIMIT
+from ...domain.lead_times import MIN_RECEIPTS
 from ...errors import AppError
 from ...extensions import db
 from ...input_limits import form_int
@@ -77,6 +78,7 @@ def office_item(item_id: int):
             label_printers=list_printers(active_only=True),
             eoq_by_site=item_eoq_by_site(item),
             policy_labels=POLICY_LABELS,
+            min_receipts=MIN_RECEIPTS,
         ),
     )
 
