@@ -34,7 +34,9 @@ def order_refusal(exc) -> str:
     """A refused purchase-order step in the user's language, from the error's code (the service's words are English)."""
     by_code = {
         "not_draft": lambda: _("Only a draft can be changed or confirmed."),
-        "bad_eoq_costs": lambda: _("The cost of one order must be 0 to 1,000,000 yen and the holding rate 0 to 100 %."),
+        "bad_eoq_costs": lambda: _(
+            "The cost of one order must be 0 to 1,000,000 yen and the holding rate 0 to 100 percent."
+        ),
         "supplier_required": lambda: _("Choose the supplier before confirming."),
         "no_lines": lambda: _("At least one line is needed."),
         "not_confirmed": lambda: _("Only a confirmed order can be marked as sent."),
