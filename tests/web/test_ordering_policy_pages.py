@@ -88,3 +88,12 @@ def test_the_item_page_says_how_many_receipts_the_lead_time_was_learned_from(cli
     page = client.get(f"/office/items/{world['clock'].id}").get_data(as_text=True)
     assert "Lead time learned from 5 receipts: 4.4 ± 1.1 days (set: 7 days)" in page
     assert db.session.scalar(select(Item.lead_time_days).where(Item.id == world["clock"].id)) == 7
+
+
+def test_the_suggestions_page_says_a_fixed_quantity_is_ordered_q_at_a_time(client):
+    signed_in(client, "manager")
+    _site, tea = tea_shop(order_policy="s_Q", fixed_order_qty=100, order_multiple=12, min_order_qty=24)
+    daily_sales(tea.id, "A-01-01", opening=150, per_day=[5] * 28)
+    recompute(today=TODAY, period_days=28)
+    page = client.get("/office/suggestions").get_data(as_text=True)
+    assert "が発注点" in page and "1回 100 ずつ発注（12 単位、最低 24）" in page and ">108 " in page
