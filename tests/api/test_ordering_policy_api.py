@@ -30,3 +30,14 @@ def test_an_unknown_policy_or_a_zero_quantity_is_422_and_nothing_changes(as_role
 def test_a_worker_may_not_change_the_policy(as_role, shop):
     url = f"/api/v1/items/{shop['clock'].id}"
     assert as_role("worker").patch(url, json={"order_policy": "R_S"}).status_code == 403
+
+
+def test_a_supplier_is_created_with_its_own_cost_of_one_order(as_role):
+    created = as_role("manager").post(
+        "/api/v1/suppliers", json={"code": "SUP-YAMATO", "name": "大和食品", "ordering_cost": "3500"}
+    )
+    assert created.status_code == 201 and created.json["ordering_cost"] == "3500.0000"
+    refused = as_role("manager").post(
+        "/api/v1/suppliers", json={"code": "SUP-AOI", "name": "葵商店", "ordering_cost": "-1"}
+    )
+    assert refused.status_code == 422 and "ordering_cost" in refused.json["error"]["fields"]

@@ -6,12 +6,13 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from tests.builders import make_supplier
 from tests.services.replenishment.test_learned_lead_times import five_orders
 from tests.services.replenishment.test_replenishment_data import TODAY, daily_sales, tea_shop
 from tests.web.test_item_setup_pages import TEA_FORM, signed_in
 from tests.workflow_fixtures import build_world
 from webapp.extensions import db
-from webapp.models import CompanyProfile, Item
+from webapp.models import CompanyProfile, Item, Supplier
 from webapp.services.purchasing import save_eoq_settings
 from webapp.services.replenishment import recompute
 
@@ -97,3 +98,17 @@ def test_the_suggestions_page_says_a_fixed_quantity_is_ordered_q_at_a_time(clien
     recompute(today=TODAY, period_days=28)
     page = client.get("/office/suggestions").get_data(as_text=True)
     assert "が発注点" in page and "1回 100 ずつ発注（12 単位、最低 24）" in page and ">108 " in page
+
+
+def test_the_supplier_form_keeps_its_own_cost_of_one_order_or_none(client):
+    token = signed_in(client, "manager")
+    supplier = make_supplier("YAMADA", "株式会社山田商事")
+    form = {"csrf_token": token, "code": "YAMADA", "name": "株式会社山田商事", "lead_time_days": "5", "language": "ja"}
+    assert client.post(f"/office/suppliers/{supplier.id}", data=form | {"ordering_cost": "3,500"}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Supplier, supplier.id).ordering_cost == Decimal(3500)
+    page = client.get(f"/office/suppliers/{supplier.id}").get_data(as_text=True)
+    assert "1回の発注費用（円、経済的発注量用）" in page and 'value="3500"' in page
+    assert client.post(f"/office/suppliers/{supplier.id}", data=form | {"ordering_cost": ""}).status_code == 303
+    db.session.expire_all()
+    assert db.session.get(Supplier, supplier.id).ordering_cost is None

@@ -69,6 +69,8 @@ class SupplierSchema(Schema):
     email = fields.Email(allow_none=True)
     phone = fields.String(allow_none=True, validate=validate.Length(max=40))
     lead_time_days = Int(0, 365)
+    # Yen per order for the EOQ; null: the shop's default (company page).
+    ordering_cost = fields.Decimal(as_string=True, allow_none=True, validate=validate.Range(min=0, max=1_000_000_000))
     note = fields.String(validate=validate.Length(max=2000))
     language = fields.String(validate=validate.OneOf(("ja", "en")))  # of its order documents
 
