@@ -1,6 +1,7 @@
 """Suggestions under each item's ordering policy, the EOQ from the shop's and the supplier's costs, all audited."""
 
 import math
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -10,16 +11,20 @@ from tests.builders import make_supplier, make_user
 from tests.services.replenishment.test_replenishment_data import TODAY, daily_sales, tea_shop
 from webapp.errors import InvalidInput
 from webapp.extensions import db
-from webapp.models import AuditEvent, CompanyProfile, Item
+from webapp.models import AuditEvent, CompanyProfile, Item, Task
 from webapp.services.catalog import update_item, update_supplier
 from webapp.services.purchasing import (
     draft_purchase_orders,
     eoq_settings,
     item_eoq_by_site,
+    run_auto_ordering,
     save_eoq_settings,
+    save_supplier_sending,
     suggestion_rows,
 )
 from webapp.services.replenishment import recompute
+
+NINE = datetime(2026, 11, 21, 0, 0, tzinfo=UTC)  # 09:00 in Tokyo, the day after the sales history
 
 
 @pytest.fixture
@@ -105,3 +110,13 @@ def test_eoq_costs_out_of_range_are_refused_and_change_nothing(shop):
     assert db.session.get(CompanyProfile, 1).holding_rate == Decimal("0.2")
     audit = db.session.scalars(select(AuditEvent).where(AuditEvent.object_kind == "company")).all()
     assert len(audit) == 1 and audit[0].changes["ordering_cost"]["new"] in ("1500", "1500.0000", 1500)
+
+
+def test_automatic_ordering_orders_the_policys_quantity(shop):
+    update_item(shop["tea"].id, {"order_policy": "s_Q", "fixed_order_qty": 100}, user_id=shop["user_id"])
+    save_supplier_sending(
+        shop["supplier"].id, channel="manual", auto_mode="draft", auto_times="09:00", now=NINE - timedelta(hours=9)
+    )
+    result = run_auto_ordering(NINE)
+    (order,) = [db.session.get(Task, i) for i in result["drafted"]]
+    assert [(ln.item_id, ln.quantity) for ln in order.lines] == [(shop["tea"].id, 108)]  # Q = 100 in cases of 12
