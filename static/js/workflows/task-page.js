@@ -241,6 +241,9 @@ async function undoLast() {
 
 /** The server has judged our scans: a refused one is said in the worker's language; then redraw from the server. */
 async function verdicts() {
+  // The fresh copy is asked for at once: a scan made while it is on its way waits for it (serverCopy), so the
+  // scans the server has just acknowledged are never missing from both the queue and the copy.
+  const drawn = redraw(true);
   for (const row of await recent(100)) {
     if (!sent.has(row.scan_id) || sent.get(row.scan_id) === row.state) continue;
     sent.set(row.scan_id, row.state);
@@ -250,7 +253,7 @@ async function verdicts() {
     // The server knows the lot is later than proposed (the phone could not tell): ask why, then send it again.
     if (row.result && row.result.reason === "later_lot") askLotReason(said, (reason) => resendWithReason(row, reason, sent));
   }
-  await redraw(true);
+  await drawn;
 }
 
 /** The task as the server last answered: asked again when told to, else the newest answer, awaited if on its way. */
