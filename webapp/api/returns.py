@@ -1,31 +1,18 @@
 """Returns: the list, a customer return, a return to the supplier against a purchase order line."""
 
-import functools
-
 from flask import jsonify
 from flask_login import current_user, login_required
 
 from ..auth.roles import require_role
-from ..errors import AppError
 from ..services import returns
 from ..web.office.return_labels import return_refusal
 from .blueprint import api_bp
 from .params import json_body, with_query
+from .refusals import said_by
 from .return_schemas import RETURNS_QUERY, customer_return_in, supplier_return_in
 
-
-def in_users_language(view):
-    """Refusals of the returns services carry the user's language in their message (the code stays)."""
-
-    @functools.wraps(view)
-    def run(*args, **kwargs):
-        try:
-            return view(*args, **kwargs)
-        except AppError as exc:
-            exc.message = return_refusal(exc)
-            raise
-
-    return run
+# Refusals of the returns services carry the user's language in their message (the code stays).
+in_users_language = said_by(return_refusal)
 
 
 def _answer(outcome: returns.ReturnOutcome):

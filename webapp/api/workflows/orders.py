@@ -1,34 +1,22 @@
 """A purchase order through its life: list by stage, edit a draft, confirm, mark sent, cancel, reopen, merge, PDF."""
 
-import functools
-
 from flask import Response, jsonify, request
 from flask_login import current_user, login_required
 
 from ...auth.roles import require_role
-from ...errors import AppError
 from ...services import purchasing
 from ...web.workflows.order_strings import order_refusal
 from ..blueprint import api_bp
 from ..bounded import Flag, QueryInt
 from ..params import json_body, with_query
+from ..refusals import said_by
 from .order_schemas import cancel_in, company_in, draft_line_in, draft_line_patch, draft_patch, merge_in, sent_in
 
 STAGES = "draft,confirmed,sent,partly_received,received,cancelled"
 
 
-def in_users_language(view):
-    """Refusals of the order services carry the user's language in their message (the code stays)."""
-
-    @functools.wraps(view)
-    def run(*args, **kwargs):
-        try:
-            return view(*args, **kwargs)
-        except AppError as exc:
-            exc.message = order_refusal(exc)
-            raise
-
-    return run
+# Refusals of the order services carry the user's language in their message (the code stays).
+in_users_language = said_by(order_refusal)
 
 
 def _summary(task_id: int, status: int = 200):
